@@ -1,0 +1,2 @@
+package lab.mobilenet.app;
+public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
