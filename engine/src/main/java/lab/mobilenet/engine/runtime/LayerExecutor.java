@@ -8,10 +8,10 @@ import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.LinearLayer;
 import lab.mobilenet.engine.model.ResidualAddLayer;
 import lab.mobilenet.engine.model.SqueezeExciteLayer;
-import lab.mobilenet.engine.model.Activation;
 import lab.mobilenet.engine.op.Activations;
 import lab.mobilenet.engine.op.ChannelOps;
 import lab.mobilenet.engine.op.Conv2d;
+import lab.mobilenet.engine.op.SqueezeExcite;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -69,17 +69,8 @@ final class LayerExecutor {
     }
 
     private static Result squeezeExcite(String n, INDArray x, Weights w) {
-        INDArray reduceW = w.get(n + ".conv_reduce.weight");
-        INDArray expandW = w.get(n + ".conv_expand.weight");
-        long rd = reduceW.size(0);
-        long c = reduceW.size(1);
-        try (INDArray pooled = ChannelOps.globalAveragePool(x);
-             INDArray reduced = ChannelOps.linear(pooled, reduceW.reshape(rd, c), w.get(n + ".conv_reduce.bias"));
-             INDArray gates = ChannelOps.linear(Activations.applyInPlace(Activation.RELU, reduced),
-                     expandW.reshape(c, rd), w.get(n + ".conv_expand.bias"))) {
-            Activations.applyInPlace(Activation.HARD_SIGMOID, gates);
-            ChannelOps.scaleChannelsInPlace(x, gates);
-            return new Result(x, pooled.size(0) * 2 * rd * c);
-        }
+        long macs = SqueezeExcite.forwardInPlace(x, w.get(n + ".conv_reduce.weight"), w.get(n + ".conv_reduce.bias"),
+                w.get(n + ".conv_expand.weight"), w.get(n + ".conv_expand.bias"));
+        return new Result(x, macs);
     }
 }
