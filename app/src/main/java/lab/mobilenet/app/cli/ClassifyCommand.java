@@ -19,6 +19,7 @@ import lab.mobilenet.engine.image.ModelInput;
 import lab.mobilenet.engine.image.PreprocessConfig;
 import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.io.Npy;
+import lab.mobilenet.engine.io.NpyFormatException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.Weights;
@@ -112,7 +113,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 throw new UserInputException(file + ": expected a 1x3xHxW tensor, got " + java.util.Arrays.toString(s));
             }
             return t;
-        } catch (IOException e) {
+        } catch (IOException | NpyFormatException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }
     }
