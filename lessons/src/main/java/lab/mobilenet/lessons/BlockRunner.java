@@ -1,6 +1,7 @@
 package lab.mobilenet.lessons;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
+import lab.mobilenet.engine.model.ParamSpec;
 import lab.mobilenet.engine.model.SqueezeExciteLayer;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
@@ -66,11 +68,7 @@ public final class BlockRunner {
         ModelSummary summary = ModelSummary.of(net, cfg.crop());
         Weights w = weights != null ? weights : SeededWeights.create(net, DEFAULT_SEED);
         try {
-            String firstKey = layers.get(0).params().get(0).key();
-            if (!w.contains(firstKey)) {
-                throw new IllegalArgumentException("the weights (" + w.source() + ") do not fit " + net.name()
-                        + ": no tensor " + firstKey);
-            }
+            checkFits(net, w);
             int first = net.indexOf(layers.get(0).name());
             int last = first + layers.size() - 1;
             Map<Integer, LayerRun> runs = runUpTo(net, w, input, first - 1, last);
@@ -87,6 +85,19 @@ public final class BlockRunner {
         } finally {
             if (weights == null) {
                 w.close();
+            }
+        }
+    }
+
+    /** Every tensor the network reads must be there with its shape, so that foreign weights fail clearly. */
+    private static void checkFits(Network net, Weights w) {
+        for (ParamSpec p : net.params()) {
+            String problem = !w.contains(p.key()) ? "no tensor " + p.key()
+                    : !Arrays.equals(w.get(p.key()).shape(), p.shape()) ? p.key() + " is "
+                    + Arrays.toString(w.get(p.key()).shape()) + ", expected " + Arrays.toString(p.shape()) : null;
+            if (problem != null) {
+                throw new IllegalArgumentException("the weights (" + w.source() + ") do not fit " + net.name() + ": "
+                        + problem);
             }
         }
     }
