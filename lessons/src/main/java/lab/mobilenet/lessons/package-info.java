@@ -16,6 +16,16 @@
  * f.groupCosts();                         // groups lesson: MACs and params for every g dividing M
  * f.gemm();                               // im2col lesson: column matrix, current row/column
  * while (!s.atEnd()) s.next();            // what a play timeline does, one call per tick
+ *
+ * LessonSession m = LessonCatalog.session(LessonCatalog.MULTIPLIERS, null);
+ * m.selectMultipliers(0.5, 160);          // α (steps of 0.05), resolution; frame().multipliers() has the table
+ *
+ * // lessons 8 and 9 run the real network (a few hundred ms): on a background task, never the UI thread
+ * LessonOptions o = LessonOptions.DEFAULTS.withPhoto(w, h, rgbBytes).withWeights(pretrainedOrNull);
+ * LessonSession b = LessonCatalog.session(LessonCatalog.SQUEEZE_EXCITE, photo, o);
+ * b.next();                               // one stage; next(Granularity.LAYER): the whole block
+ * BlockFrame bf = b.frame().block().get(); // bf.current(): stage, shapes, MACs, activation snapshot
+ * bf.walkthrough().seGates();             // per-channel gates; activationFormula(), activationSamples()
  * }</pre>
  *
  * <h2>Pieces</h2>

@@ -37,6 +37,9 @@ class LessonTextsTest {
         for (Granularity g : Granularity.values()) {
             keys.add(g.nameKey());
         }
+        for (StageKind k : StageKind.values()) {
+            keys.add(k.nameKey());
+        }
         for (Kernel2d k : Kernels.all()) {
             keys.add(k.nameKey());
         }
