@@ -96,6 +96,43 @@ public final class KernelBank {
     }
 
     /**
+     * The standard convolution that equals a depthwise convolution followed by a pointwise one:
+     * {@code W[n][c][i][j] = P[n][c] · D[c][i][j]}. It computes the same output at D_K² times more cost per
+     * pixel and channel pair, which is the separable lesson's point; most standard kernels cannot be factored
+     * like this, which is why a separable network must be trained as one.
+     */
+    public static KernelBank factorised(KernelBank depthwise, KernelBank pointwise) {
+        ConvGeometry d = depthwise.geometry();
+        ConvGeometry p = pointwise.geometry();
+        if (!d.isDepthwise() && !(d.groups() == 1 && d.inChannels() == 1 && d.outChannels() == 1)) {
+            throw new IllegalArgumentException("first bank must be depthwise, got " + d.kind());
+        }
+        if (!p.isPointwise() || p.inChannels() != d.outChannels()) {
+            throw new IllegalArgumentException("second bank must be pointwise from " + d.outChannels()
+                    + " channels, got " + p);
+        }
+        if (depthwise.hasBias() || pointwise.hasBias()) {
+            throw new IllegalArgumentException("factorising banks with bias is not supported");
+        }
+        int m = d.inChannels();
+        int n = p.outChannels();
+        int kk = d.kernel() * d.kernel();
+        ConvGeometry g = new ConvGeometry(m, n, d.kernel(), d.stride(), d.padding(), 1);
+        float[] w = new float[n * m * kk];
+        List<String> labels = new ArrayList<>();
+        for (int o = 0; o < n; o++) {
+            for (int c = 0; c < m; c++) {
+                float mix = pointwise.weights[o * m + c];
+                for (int t = 0; t < kk; t++) {
+                    w[(o * m + c) * kk + t] = mix * depthwise.weights[c * kk + t];
+                }
+            }
+            labels.add("separable-" + o);
+        }
+        return new KernelBank(g, w, null, labels);
+    }
+
+    /**
      * Learned weights in PyTorch layout {@code [out, in/groups, k, k]} for the given geometry, with an optional
      * bias ({@code null} for none).
      */
@@ -156,7 +193,8 @@ public final class KernelBank {
         return Arrays.copyOfRange(weights, o * per, (o + 1) * per);
     }
 
-    /** Per output channel, where it came from: a {@link Kernel2d#id()}, {@code learned-<o>} or {@code mix-<n>}. */
+    /** Per output channel, where it came from: a {@link Kernel2d#id()}, {@code learned-<o>},
+     * {@code mix-<n>} or {@code separable-<n>}. */
     public List<String> labels() {
         return labels;
     }

@@ -1,0 +1,47 @@
+package lab.mobilenet.lessons;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of a lesson at one position: everything the UI draws. Build one with
+ * {@link LessonSession#frame()} after each move; it never changes afterwards.
+ *
+ * @param lesson      the lesson
+ * @param granularity the session's current step size
+ * @param position    the session clock, 0 … {@code length}
+ * @param length      the clock's end (MACs of the lesson's leading trace)
+ * @param traces      the convolutions drawn, leading one first (empty for a lesson that needs the engine model)
+ * @param formulas    the lesson's cost formulas with its numbers substituted
+ * @param comparison  standard vs separable (the separable lesson only)
+ * @param groupCosts  MACs and params for every divisor g of M (the groups lesson only)
+ * @param gemm        the matrix view (the im2col lesson only)
+ */
+public record LessonFrame(Lesson lesson, Granularity granularity, long position, long length,
+                          List<TraceFrame> traces, List<Formula> formulas, Optional<Comparison> comparison,
+                          List<GroupCost> groupCosts, Optional<GemmFrame> gemm) {
+
+    public LessonFrame {
+        traces = List.copyOf(traces);
+        formulas = List.copyOf(formulas);
+        groupCosts = List.copyOf(groupCosts);
+    }
+
+    public boolean atStart() {
+        return position == 0;
+    }
+
+    public boolean atEnd() {
+        return position == length;
+    }
+
+    /** Counters of the leading trace ({@link Counters#ZERO} without one). */
+    public Counters counters() {
+        return traces.isEmpty() ? Counters.ZERO : traces.get(0).counters();
+    }
+
+    /** The trace with this role, if the lesson has one. */
+    public Optional<TraceFrame> trace(String role) {
+        return traces.stream().filter(t -> t.role().equals(role)).findFirst();
+    }
+}

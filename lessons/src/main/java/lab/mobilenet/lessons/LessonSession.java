@@ -1,0 +1,194 @@
+package lab.mobilenet.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lesson in progress: its traces and the current position. The position is a clock counted in multiply-adds of
+ * the lesson's leading trace; {@link #next()} and {@link #previous()} jump to the next/previous boundary of the
+ * current {@link Granularity}. Every other trace of the lesson follows the same clock, one multiply-add per
+ * tick (so in the separable lesson both sides work at the same speed and the cheaper one finishes first).
+ *
+ * <p>Playing is the UI's job (a timeline calling {@link #next()} until {@link #atEnd()}). The session is
+ * mutable and not thread-safe: keep it on one thread and hand {@link #frame()} snapshots to others.
+ */
+public final class LessonSession {
+
+    /** A trace that runs on the session clock, starting {@code offset} ticks late. */
+    record Track(String role, ConvTrace trace, long offset) {
+        long position(long clock) {
+            return Math.max(0, Math.min(trace.totalMacs(), clock - offset));
+        }
+    }
+
+    private final Lesson lesson;
+    private final Trace clock;
+    private final List<Track> tracks;
+    private final List<Formula> formulas;
+    private final List<GroupCost> groupCosts;
+    private final GemmTrace gemm;
+    private final Formula duplication;
+    private final Formula ratio;
+    private long position;
+    private Granularity granularity = Granularity.PIXEL;
+
+    LessonSession(Lesson lesson, Trace clock, List<Track> tracks, List<Formula> formulas, List<GroupCost> groupCosts,
+                  GemmTrace gemm, Formula duplication, Formula ratio) {
+        this.lesson = lesson;
+        this.clock = clock == null ? EmptyTrace.INSTANCE : clock;
+        this.tracks = List.copyOf(tracks);
+        this.formulas = List.copyOf(formulas);
+        this.groupCosts = List.copyOf(groupCosts);
+        this.gemm = gemm;
+        this.duplication = duplication;
+        this.ratio = ratio;
+    }
+
+    /** A session with text and formulas only, for lessons whose stepping needs the engine's model. */
+    static LessonSession textOnly(Lesson lesson, List<Formula> formulas) {
+        return new LessonSession(lesson, null, List.of(), formulas, List.of(), null, null, null);
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    /** Whether this session has nothing to step (the lesson waits for the engine's model). */
+    public boolean empty() {
+        return clock.totalMacs() == 0;
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public long length() {
+        return clock.totalMacs();
+    }
+
+    public boolean atStart() {
+        return position == 0;
+    }
+
+    public boolean atEnd() {
+        return position == clock.totalMacs();
+    }
+
+    public Granularity granularity() {
+        return granularity;
+    }
+
+    public void setGranularity(Granularity g) {
+        if (g == null) {
+            throw new IllegalArgumentException("granularity must not be null");
+        }
+        granularity = g;
+    }
+
+    /** One step coarser (MAC → pixel → row → channel → layer), stops at layer. */
+    public Granularity coarser() {
+        granularity = granularity.coarser();
+        return granularity;
+    }
+
+    /** One step finer, stops at MAC. */
+    public Granularity finer() {
+        granularity = granularity.finer();
+        return granularity;
+    }
+
+    /** Advances to the next boundary of the current granularity; returns whether the position moved. */
+    public boolean next() {
+        return next(granularity);
+    }
+
+    public boolean next(Granularity g) {
+        return moveTo(clock.next(position, g));
+    }
+
+    /** Goes back to the previous boundary of the current granularity; returns whether the position moved. */
+    public boolean previous() {
+        return previous(granularity);
+    }
+
+    public boolean previous(Granularity g) {
+        return moveTo(clock.previous(position, g));
+    }
+
+    /** Back to the start: nothing computed. */
+    public void home() {
+        position = 0;
+    }
+
+    /** To the end: everything computed. */
+    public void end() {
+        position = clock.totalMacs();
+    }
+
+    /** Jumps to any position 0 … {@link #length()} (e.g. a slider). */
+    public void seek(long newPosition) {
+        if (newPosition < 0 || newPosition > clock.totalMacs()) {
+            throw new IllegalArgumentException("position " + newPosition + " outside 0.." + clock.totalMacs());
+        }
+        position = newPosition;
+    }
+
+    /** Roles of the traces, leading one first, e.g. ["standard", "depthwise", "pointwise"]. */
+    public List<String> roles() {
+        return tracks.stream().map(Track::role).toList();
+    }
+
+    /** The trace with this role. */
+    public Optional<ConvTrace> trace(String role) {
+        return tracks.stream().filter(t -> t.role().equals(role)).map(Track::trace).findFirst();
+    }
+
+    /** An immutable snapshot of the current position. */
+    public LessonFrame frame() {
+        List<TraceFrame> frames = new ArrayList<>();
+        for (Track t : tracks) {
+            frames.add(TraceFrame.of(t.role(), t.trace(), t.position(position)));
+        }
+        Optional<Comparison> comparison = Optional.empty();
+        if (ratio != null && frames.size() == 3) {
+            Counters separable = frames.get(1).counters().plus(frames.get(2).counters());
+            comparison = Optional.of(new Comparison(frames.get(0).counters(), separable, ratio.value(), ratio));
+        }
+        Optional<GemmFrame> g = gemm == null ? Optional.empty()
+                : Optional.of(new GemmFrame(gemm, gemm.lastStep(position), gemm.nextStep(position), duplication));
+        return new LessonFrame(lesson, granularity, position, clock.totalMacs(), frames, formulas, comparison,
+                groupCosts, g);
+    }
+
+    private boolean moveTo(long p) {
+        boolean moved = p != position;
+        position = p;
+        return moved;
+    }
+
+    /** The clock of a lesson with nothing to step. */
+    private enum EmptyTrace implements Trace {
+        INSTANCE;
+
+        @Override
+        public long totalMacs() {
+            return 0;
+        }
+
+        @Override
+        public Counters counters(long position) {
+            return Counters.ZERO;
+        }
+
+        @Override
+        public long next(long position, Granularity granularity) {
+            return 0;
+        }
+
+        @Override
+        public long previous(long position, Granularity granularity) {
+            return 0;
+        }
+    }
+}
