@@ -1,0 +1,86 @@
+package lab.mobilenet.app.ui.photo;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import lab.mobilenet.lessons.Planes;
+
+/**
+ * Turns image bytes into a {@link Photo}: reads the size first and refuses absurd images before allocating,
+ * decodes with ImageIO, drops alpha, turns grey into three equal channels, and shrinks to
+ * {@link #WORKING_SIDE}. Blocking: call it from the compute executor, never the FX thread.
+ */
+public final class PhotoDecoder {
+
+    /** Longest side kept after decoding; the lessons work on far smaller copies. */
+    public static final int WORKING_SIDE = 256;
+
+    /** Largest image accepted, in pixels (a 10 000 × 10 000 photo would need 400 MB as ARGB). */
+    public static final long MAX_PIXELS = 60_000_000L;
+
+    private PhotoDecoder() {
+    }
+
+    /** Decodes a file; any failure is a {@link PhotoException} with a one-line message. */
+    public static Photo decode(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new PhotoException("not a readable file: " + file.getFileName());
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(file.getFileName().toString(), in);
+        } catch (IOException e) {
+            throw new PhotoException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a stream (e.g. a bundled class-path photo) named {@code name}. */
+    public static Photo decode(String name, InputStream in) {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            if (iis == null) {
+                throw new PhotoException(name + " is not an image");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new PhotoException(name + " is not an image format this app can read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new PhotoException(name + " is too large: " + reader.getWidth(0) + "×"
+                            + reader.getHeight(0) + " pixels");
+                }
+                BufferedImage img = reader.read(0);
+                return new Photo(name, toPlanes(img).downscaleToLongestSide(WORKING_SIDE));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PhotoException pe) {
+                throw pe;
+            }
+            throw new PhotoException(name + " could not be decoded (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** RGB planes of any BufferedImage, alpha ignored. */
+    public static Planes toPlanes(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        return Planes.fromArgb(w, h, argb);
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
