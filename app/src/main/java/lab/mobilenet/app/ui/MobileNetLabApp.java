@@ -3,6 +3,7 @@ package lab.mobilenet.app.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.shell.MainWindow;
+import lab.mobilenet.app.ui.shell.StartOptions;
 
 /**
  * The desktop application: shows the window at once, then warms the engine up in the background.
@@ -10,11 +11,11 @@ import lab.mobilenet.app.ui.shell.MainWindow;
  */
 public final class MobileNetLabApp extends Application {
 
-    private final AppContext context;
+    private AppContext context;
 
     /** Used by the JavaFX launcher: production executors, system language, ND4J warm-up. */
     public MobileNetLabApp() {
-        this(AppContext.production());
+        this(null);
     }
 
     /** For tests: any context. */
@@ -29,6 +30,9 @@ public final class MobileNetLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (context == null) {
+            context = AppContext.production(StartOptions.parse(getParameters().getNamed()));
+        }
         MainWindow.open(stage, context);
     }
 }

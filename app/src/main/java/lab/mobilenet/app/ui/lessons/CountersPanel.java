@@ -3,6 +3,7 @@ package lab.mobilenet.app.ui.lessons;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Numbers;
@@ -91,6 +92,7 @@ final class CountersPanel extends VBox {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

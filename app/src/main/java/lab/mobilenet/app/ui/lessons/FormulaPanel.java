@@ -1,6 +1,7 @@
 package lab.mobilenet.app.ui.lessons;
 
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.lessons.Formula;
@@ -39,12 +40,15 @@ final class FormulaPanel extends VBox {
             Label caption = new Label(i18n.get(formula.nameKey()));
             caption.getStyleClass().add("counter-label");
             caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
             Label symbolic = new Label(formula.symbolic());
             symbolic.getStyleClass().add("formula-symbolic");
             symbolic.setWrapText(true);
+            symbolic.setMinHeight(Region.USE_PREF_SIZE);
             Label numbers = new Label("= " + formula.substituted());
             numbers.getStyleClass().add("formula-numbers");
             numbers.setWrapText(true);
+            numbers.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().addAll(caption, symbolic, numbers);
         }
     }

@@ -14,6 +14,11 @@ final class LessonList extends ListView<Lesson> {
         getStyleClass().add("lesson-list");
         setFocusTraversable(false);
         setCellFactory(lv -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(lv.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(Lesson l, boolean empty) {
                 super.updateItem(l, empty);

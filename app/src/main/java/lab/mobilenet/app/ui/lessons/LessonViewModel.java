@@ -77,10 +77,32 @@ public final class LessonViewModel {
 
     /** Loads the default bundled photo and opens the first lesson. */
     public void start() {
-        if (lesson.get() == null && !lessons.isEmpty()) {
-            lesson.set(lessons.get(0));
+        start(null, BundledPhotos.defaultName(), 0);
+    }
+
+    /**
+     * Opens lesson {@code lessonId} (the first when null or unknown) on bundled photo {@code photoName}, and
+     * once it is ready takes {@code steps} steps at the current granularity (e.g. to open a class mid-lesson).
+     */
+    public void start(String lessonId, String photoName, int steps) {
+        Lesson l = lessons.stream().filter(x -> x.id().equals(lessonId)).findFirst()
+                .orElse(lessons.isEmpty() ? null : lessons.get(0));
+        if (steps > 0) {
+            frame.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends LessonFrame> obs, LessonFrame was,
+                                    LessonFrame now) {
+                    if (now != null && now.lesson().equals(l)) {
+                        frame.removeListener(this);
+                        for (int i = 0; i < steps; i++) {
+                            next();
+                        }
+                    }
+                }
+            });
         }
-        openBundled(BundledPhotos.defaultName());
+        lesson.set(l);
+        openBundled(BundledPhotos.NAMES.contains(photoName) ? photoName : BundledPhotos.defaultName());
     }
 
     // ---- stepping -------------------------------------------------------------------------------------

@@ -6,10 +6,12 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -20,6 +22,7 @@ import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.app.ui.shell.StatusBar;
 import lab.mobilenet.app.ui.theme.Theme;
+import lab.mobilenet.lessons.Granularity;
 
 /**
  * The lessons page: the lesson list and photo on the left, the lesson's picture in the centre with the
@@ -53,8 +56,7 @@ public final class LessonsPage extends BorderPane {
         setId("lessons-page");
 
         VBox left = new VBox(8, new LessonList(vm, i18n), new PhotoPicker(vm, i18n, this::chooseAndOpenPhoto));
-        left.getStyleClass().add("side-panel");
-        left.setPrefWidth(270);
+        left.getStyleClass().addAll("side-panel", "left-panel");
         setLeft(left);
 
         BorderPane centre = new BorderPane();
@@ -66,7 +68,12 @@ public final class LessonsPage extends BorderPane {
         VBox right = new VBox(14, new GroupsControl(vm, i18n), new CountersPanel(vm, i18n),
                 new FormulaPanel(vm, i18n), keysHint());
         right.getStyleClass().add("side-panel");
-        setRight(right);
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add("side-scroll");
+        setRight(scroll);
 
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
@@ -87,12 +94,21 @@ public final class LessonsPage extends BorderPane {
         l.textProperty().bind(i18n.text("lessons.keys"));
         l.getStyleClass().add("counter-note");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
     /** Loads the default photo and opens the first lesson (after the window is shown). */
     public void start() {
         vm.start();
+    }
+
+    /** Opens a given lesson and photo and takes {@code steps} steps at {@code granularity} (null: default). */
+    public void start(String lessonId, String photo, Granularity granularity, int steps) {
+        if (granularity != null) {
+            vm.granularityProperty().set(granularity);
+        }
+        vm.start(lessonId, photo, steps);
     }
 
     public LessonViewModel viewModel() {

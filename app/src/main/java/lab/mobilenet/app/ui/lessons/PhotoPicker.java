@@ -5,8 +5,6 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import lab.mobilenet.app.ui.i18n.I18n;
@@ -24,7 +22,6 @@ final class PhotoPicker extends VBox {
         samples.setId("photo-samples");
         samples.setFocusTraversable(false);
         samples.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(samples, Priority.ALWAYS);
         samples.setOnAction(e -> {
             String name = samples.getValue();
             if (name != null && (vm.photoProperty().get() == null || !name.equals(vm.photoProperty().get().name()))) {
@@ -46,11 +43,12 @@ final class PhotoPicker extends VBox {
         hint.textProperty().bind(i18n.text("lessons.drop-hint"));
         hint.getStyleClass().add("counter-note");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.setId("photo-error");
         error.getStyleClass().add("message-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        getChildren().addAll(title, new HBox(6, samples, open), current, hint, error);
+        getChildren().addAll(title, samples, open, current, hint, error);
     }
 }

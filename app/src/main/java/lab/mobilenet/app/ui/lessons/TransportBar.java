@@ -11,14 +11,16 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Numbers;
 import lab.mobilenet.lessons.Granularity;
 
-/** ⏮ ◀ ▶ ⏯ ⏭, the step size (granularity), the speed slider and the position. */
-final class TransportBar extends HBox {
+/** ⏮ ◀ ▶ ⏯ ⏭ and the position on one line; the step size (granularity) and the speed slider below. */
+final class TransportBar extends VBox {
 
     TransportBar(LessonViewModel vm, Player player, I18n i18n) {
+        super(6);
         getStyleClass().add("transport-bar");
         Button first = button("transport-first", Icons.first(), "lessons.first", i18n);
         first.setOnAction(e -> vm.home());
@@ -65,8 +67,11 @@ final class TransportBar extends HBox {
             return f == null ? "" : i18n.get("lessons.position", Numbers.count(f.position()),
                     Numbers.count(f.length()));
         }, vm.frameProperty(), i18n.localeProperty()));
-        getChildren().addAll(first, back, step, play, last, gLabel, granularity, sLabel, speed, speedValue, spring,
-                position);
+        HBox buttons = new HBox(8, first, back, step, play, last, spring, position);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox settings = new HBox(8, gLabel, granularity, sLabel, speed, speedValue);
+        settings.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(buttons, settings);
     }
 
     private static Button button(String id, javafx.scene.Node icon, String tipKey, I18n i18n) {

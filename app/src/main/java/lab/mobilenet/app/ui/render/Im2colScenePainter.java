@@ -102,8 +102,8 @@ public final class Im2colScenePainter {
         double h = box.h / 3.2;
         double labelW = box.w * 0.2;
         double max = Math.max(b.bytes(), b.imageBytes());
-        Box r1 = new Box(box.x + labelW, box.y, (box.w * 0.55 - labelW) * b.imageBytes() / max, h);
-        Box r2 = new Box(box.x + labelW, box.y + h * 1.2, (box.w * 0.55 - labelW) * b.bytes() / max, h);
+        Box r1 = new Box(box.x + labelW, box.y, (box.w * 0.5 - labelW) * b.imageBytes() / max, h);
+        Box r2 = new Box(box.x + labelW, box.y + h * 1.2, (box.w * 0.5 - labelW) * b.bytes() / max, h);
         String l1 = w.get("scene.memory-image");
         String l2 = w.get("scene.memory-columns");
         ctx.p().text(l1, box.x, r1.centerY(), ctx.p().fitSize(l1, labelW - 6, ctx.body(), true), true,
@@ -116,12 +116,11 @@ public final class Im2colScenePainter {
                 ctx.pal().text(), Painter.Align.LEFT);
         ctx.p().text(Numbers.bytes(b.bytes()), r2.right() + 8, r2.centerY(), ctx.body(), true,
                 ctx.pal().text(), Painter.Align.LEFT);
-        Box f = box.rightPart(0.58);
-        String title = Numbers.factor(b.duplication()) + "  " + w.get("scene.memory-duplication");
-        ctx.p().text(title, f.x, f.y + h / 2, ctx.p().fitSize(title, f.w, ctx.big() * 0.8, true), true,
-                ctx.pal().current(), Painter.Align.LEFT);
-        String formula = gf.duplication().text();
-        ctx.p().text(formula, f.x, f.y + h * 1.8, ctx.p().fitSize(formula, f.w, ctx.body(), false), false,
+        Box f = box.rightPart(0.62);
+        String factor = Numbers.factor(b.duplication());
+        ctx.p().text(factor, f.x, f.y + h * 0.6, ctx.big() * 1.2, true, ctx.pal().current(), Painter.Align.LEFT);
+        String text = w.get("scene.memory-duplication");
+        ctx.p().text(text, f.x, f.y + h * 1.8, ctx.p().fitSize(text, f.w, ctx.body(), true), true,
                 ctx.pal().text(), Painter.Align.LEFT);
     }
 }

@@ -51,9 +51,13 @@ public final class LessonPicture {
             String caption = ctx.words().get(f.nameKey());
             ctx.p().text(caption.equals(f.nameKey()) ? f.id().toUpperCase(Locale.ROOT) : caption, rest.x, y,
                     ctx.body(), true, ctx.pal().muted(), Painter.Align.LEFT);
-            ctx.p().text(f.text(), rest.x, y + ctx.big(), ctx.p().fitSize(f.text(), rest.w, ctx.big(), true), true,
+            String sym = f.symbolic();
+            String num = "= " + f.substituted();
+            ctx.p().text(sym, rest.x, y + ctx.big() * 0.9, ctx.p().fitSize(sym, rest.w, ctx.big() * 0.8, false), false,
                     ctx.pal().text(), Painter.Align.LEFT);
-            y += ctx.big() * 2.6;
+            ctx.p().text(num, rest.x, y + ctx.big() * 1.8, ctx.p().fitSize(num, rest.w, ctx.big() * 0.8, true), true,
+                    ctx.pal().weight(), Painter.Align.LEFT);
+            y += ctx.big() * 3;
         }
     }
 }

@@ -118,10 +118,17 @@ public final class MapViews {
         return tf.trace().bank().labels().stream().map(l -> kernelName(ctx, l)).toList();
     }
 
-    /** "kernel.sobel-x" looked up, or the raw label when the bundle has no word for it. */
+    /**
+     * "kernel.sobel-x" looked up; a numbered label without a name ({@code mix-3}, {@code learned-7}) becomes
+     * "output 3"; anything else stays as it is.
+     */
     public static String kernelName(SceneContext ctx, String label) {
         String key = "kernel." + label;
         String w = ctx.words().get(key);
-        return w.equals(key) ? label : w;
+        if (!w.equals(key)) {
+            return w;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*-(\\d+)").matcher(label);
+        return m.matches() ? ctx.words().get("scene.out-channel", Integer.parseInt(m.group(1))) : label;
     }
 }

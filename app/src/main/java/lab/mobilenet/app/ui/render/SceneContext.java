@@ -11,9 +11,9 @@ package lab.mobilenet.app.ui.render;
  */
 public record SceneContext(Painter p, Palette pal, Words words, double textScale) {
 
-    /** Base unit: 1 at 1200×760, growing with the picture. */
+    /** Base unit: 1 at 900×640, growing with the picture (never below 0.75, so numbers stay readable). */
     public double unit() {
-        return Math.max(0.55, Math.min(p.width() / 1200.0, p.height() / 760.0));
+        return Math.max(0.75, Math.min(p.width() / 900.0, p.height() / 640.0));
     }
 
     /** Heading size. */

@@ -6,6 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
@@ -15,6 +16,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
@@ -63,7 +65,8 @@ public final class MainWindow {
         page.addListener((obs, was, now) -> showPage(now));
         showPage(page.get());
 
-        scene = new Scene(root, 1440, 900);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         theme.addListener((obs, was, now) -> restyle());
         presenter.addListener((obs, was, now) -> {
@@ -89,9 +92,15 @@ public final class MainWindow {
         stage.setScene(w.scene);
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
+        stage.setMaximized(true);
         stage.show();
         w.warmup.start(context.executors().compute(), context.executors().ui());
-        w.lessonsPage.start();
+        StartOptions o = context.start();
+        w.theme.set(o.theme());
+        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.steps());
+        if (o.presenter()) {
+            w.presenter.set(true);
+        }
         return w;
     }
 
