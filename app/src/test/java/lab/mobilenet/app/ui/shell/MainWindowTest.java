@@ -1,0 +1,135 @@
+package lab.mobilenet.app.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.lessons.Granularity;
+import lab.mobilenet.lessons.LessonCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless (Monocle), with same-thread executors so every key press has been computed when
+ * the robot returns, and a stand-in engine load so the test does not wait for ND4J.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private final AtomicInteger engineLoads = new AtomicInteger();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        AppContext ctx = new AppContext(UiExecutors.sameThread(), new I18n(Locale.ENGLISH),
+                engineLoads::incrementAndGet, StartOptions.DEFAULTS);
+        window = MainWindow.open(stage, ctx);
+    }
+
+    /** "1,234 / 5,678" → 1234. */
+    private static long macsDone(FxRobot robot) {
+        String text = robot.lookup("#counter-macs").queryAs(Label.class).getText();
+        return Long.parseLong(text.substring(0, text.indexOf('/')).replace(",", "").trim());
+    }
+
+    @Test
+    void windowIsTitledAndTheEngineWarmsUpAfterItShows(FxRobot robot) {
+        assertEquals("MobileNet Lab", window.stage().getTitle());
+        assertTrue(window.stage().isShowing());
+        assertEquals(1, engineLoads.get());
+        assertEquals("Engine ready", robot.lookup("#engine-status").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void rightArrowAddsOneOutputPixelOfMacsAndLeftTakesItBack(FxRobot robot) {
+        robot.interact(() -> window.lessonsPage().viewModel().granularityProperty().set(Granularity.PIXEL));
+        assertEquals(0, macsDone(robot));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3 * 3 * 3, macsDone(robot), "M·D_K² = 3·3·3 for one output pixel of the standard lesson");
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(54, macsDone(robot));
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(27, macsDone(robot));
+    }
+
+    @Test
+    void upArrowMakesStepsCoarserAndEndFinishesTheLayer(FxRobot robot) {
+        var vm = window.lessonsPage().viewModel();
+        robot.interact(() -> vm.granularityProperty().set(Granularity.MAC));
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Granularity.PIXEL, vm.granularityProperty().get());
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(vm.frame().counters().macsTotal(), macsDone(robot));
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, macsDone(robot));
+    }
+
+    @Test
+    void everyLessonOpensFromTheList(FxRobot robot) {
+        for (var lesson : LessonCatalog.all()) {
+            robot.interact(() -> window.lessonsPage().viewModel().lessonProperty().set(lesson));
+            WaitForAsyncUtils.waitForFxEvents();
+            String title = robot.lookup("#lesson-title").queryAs(Label.class).getText();
+            assertEquals(lesson.number() + ". " + I18n.lookup(Locale.ENGLISH, lesson.titleKey()), title);
+            assertEquals(lesson, window.lessonsPage().viewModel().frame().lesson());
+        }
+    }
+
+    @Test
+    void droppingAnImageFileReplacesThePhoto(FxRobot robot) throws IOException {
+        Path file = Files.createTempFile("dropped", ".png");
+        try {
+            ImageIO.write(new BufferedImage(90, 30, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+            List<File> files = List.of(file.toFile());
+            robot.interact(() -> assertTrue(window.lessonsPage().handleDroppedFiles(files)));
+            WaitForAsyncUtils.waitForFxEvents();
+            var vm = window.lessonsPage().viewModel();
+            assertEquals(file.getFileName().toString(), vm.photoProperty().get().name());
+            var input = vm.frame().traces().get(0).trace().input();
+            assertEquals(3.0, (double) input.width() / input.height(), 0.2);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void switchingTheLanguageRelabelsTheNavigation(FxRobot robot) {
+        robot.interact(() -> window.context().i18n().localeProperty().set(Locale.KOREAN));
+        assertEquals("강의", robot.lookup("#nav-lessons").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        robot.interact(() -> window.context().i18n().localeProperty().set(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("课程", robot.lookup("#nav-lessons").queryAs(javafx.scene.control.ToggleButton.class).getText());
+    }
+
+    @Test
+    void explorerAndClassifyShowTheirPlaceholders(FxRobot robot) {
+        robot.clickOn("#nav-explorer");
+        assertEquals(Page.EXPLORER, window.pageProperty().get());
+        assertTrue(robot.lookup(".placeholder-page").tryQuery().isPresent());
+        robot.clickOn("#nav-lessons");
+        assertEquals(Page.LESSONS, window.pageProperty().get());
+    }
+}
