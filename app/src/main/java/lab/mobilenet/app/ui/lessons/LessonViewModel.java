@@ -77,23 +77,27 @@ public final class LessonViewModel {
 
     /** Loads the default bundled photo and opens the first lesson. */
     public void start() {
-        start(null, BundledPhotos.defaultName(), 0);
+        start(null, BundledPhotos.defaultName(), 0, 0);
     }
 
     /**
      * Opens lesson {@code lessonId} (the first when null or unknown) on bundled photo {@code photoName}, and
-     * once it is ready takes {@code steps} steps at the current granularity (e.g. to open a class mid-lesson).
+     * once it is ready jumps to {@code position} and takes {@code steps} steps at the current granularity (e.g.
+     * to open a class mid-lesson).
      */
-    public void start(String lessonId, String photoName, int steps) {
+    public void start(String lessonId, String photoName, long position, int steps) {
         Lesson l = lessons.stream().filter(x -> x.id().equals(lessonId)).findFirst()
                 .orElse(lessons.isEmpty() ? null : lessons.get(0));
-        if (steps > 0) {
+        if (steps > 0 || position > 0) {
             frame.addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends LessonFrame> obs, LessonFrame was,
                                     LessonFrame now) {
                     if (now != null && now.lesson().equals(l)) {
                         frame.removeListener(this);
+                        if (position > 0) {
+                            seek(position);
+                        }
                         for (int i = 0; i < steps; i++) {
                             next();
                         }

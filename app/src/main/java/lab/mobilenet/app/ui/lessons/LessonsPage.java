@@ -103,12 +103,15 @@ public final class LessonsPage extends BorderPane {
         vm.start();
     }
 
-    /** Opens a given lesson and photo and takes {@code steps} steps at {@code granularity} (null: default). */
-    public void start(String lessonId, String photo, Granularity granularity, int steps) {
+    /**
+     * Opens a given lesson and photo, jumps to {@code position} and takes {@code steps} steps at
+     * {@code granularity} (null: the default).
+     */
+    public void start(String lessonId, String photo, Granularity granularity, long position, int steps) {
         if (granularity != null) {
             vm.granularityProperty().set(granularity);
         }
-        vm.start(lessonId, photo, steps);
+        vm.start(lessonId, photo, position, steps);
     }
 
     public LessonViewModel viewModel() {

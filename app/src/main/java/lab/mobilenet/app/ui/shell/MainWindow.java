@@ -97,7 +97,7 @@ public final class MainWindow {
         w.warmup.start(context.executors().compute(), context.executors().ui());
         StartOptions o = context.start();
         w.theme.set(o.theme());
-        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.steps());
+        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.position(), o.steps());
         if (o.presenter()) {
             w.presenter.set(true);
         }
