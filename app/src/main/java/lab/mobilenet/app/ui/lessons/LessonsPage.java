@@ -38,6 +38,8 @@ public final class LessonsPage extends BorderPane {
     private final LessonCanvas canvas;
     private final ObjectProperty<Theme> theme;
     private final BooleanProperty presenter;
+    private final VBox left;
+    private final LessonHeader header;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
         this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.i18n(), status, theme,
@@ -55,12 +57,13 @@ public final class LessonsPage extends BorderPane {
         this.canvas = new LessonCanvas(vm, i18n);
         setId("lessons-page");
 
-        VBox left = new VBox(8, new LessonList(vm, i18n), new PhotoPicker(vm, i18n, this::chooseAndOpenPhoto));
+        left = new VBox(8, new LessonList(vm, i18n), new PhotoPicker(vm, i18n, this::chooseAndOpenPhoto));
         left.getStyleClass().addAll("side-panel", "left-panel");
         setLeft(left);
 
         BorderPane centre = new BorderPane();
-        centre.setTop(new LessonHeader(vm, i18n));
+        header = new LessonHeader(vm, i18n);
+        centre.setTop(header);
         centre.setCenter(canvas);
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
@@ -126,7 +129,12 @@ public final class LessonsPage extends BorderPane {
         return canvas;
     }
 
+    /** Presenter mode gives the picture the room: no lesson list, no explanation, larger type. */
     private void restyle() {
+        boolean p = presenter.get();
+        left.setVisible(!p);
+        left.setManaged(!p);
+        header.showText(!p);
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);
     }
 

@@ -48,16 +48,22 @@ public final class Heatmaps {
 
     /**
      * One channel of a growing output map: final cells on a diverging scale fixed by the final min/max (so
-     * colours do not shift while the map fills), the running cell likewise, pending cells in {@code pending}.
+     * colours do not shift while the map fills), or in grey when every value lies in [0, 1]; the running cell
+     * likewise, pending cells in {@code pending}.
      */
     public static Raster output(OutputMap m, int c, int pending, boolean dark) {
         float limit = limit(m);
+        // An output that stays within [0, 1] is an image (e.g. RGB → grey): show it as one.
+        boolean image = m.min() >= 0 && m.max() <= 1;
         int[] px = new int[m.width() * m.height()];
         for (int y = 0; y < m.height(); y++) {
             for (int x = 0; x < m.width(); x++) {
                 OutputMap.CellState s = m.state(c, y, x);
-                px[y * m.width() + x] = s == OutputMap.CellState.PENDING ? pending
-                        : ColorMaps.diverging(m.value(c, y, x), limit, dark);
+                float v = m.value(c, y, x);
+                // Pending cells of an image output are checkered, so they cannot pass for grey pixels.
+                int empty = image && (x + y) % 2 == 1 ? (pending & 0xFF000000) | ((pending & 0xFEFEFE) >> 1) : pending;
+                px[y * m.width() + x] = s == OutputMap.CellState.PENDING ? empty
+                        : image ? ColorMaps.gray(v) : ColorMaps.diverging(v, limit, dark);
             }
         }
         return Raster.wrap(m.width(), m.height(), px);

@@ -59,7 +59,9 @@ public final class MainWindow {
         root.setId("main-root");
         Styles.cjkFamily().ifPresent(f -> root.setStyle("-fx-font-family: '" + f + "';"));
         root.setTop(new AppMenus(this, context.i18n()).build());
-        root.setLeft(navigation());
+        VBox nav = navigation();
+        root.setLeft(nav);
+        presenter.addListener((obs, was, now) -> root.setLeft(now ? null : nav));
         root.setCenter(content);
         root.setBottom(statusBar);
         page.addListener((obs, was, now) -> showPage(now));
