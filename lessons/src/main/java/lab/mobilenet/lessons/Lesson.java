@@ -6,8 +6,8 @@ import java.util.Locale;
  * One lesson of the course: a stable id, its place in the list, and resource keys for its title and text in
  * the bundle {@link LessonCatalog#BUNDLE} ({@code lesson.<id>.title}, {@code lesson.<id>.text}).
  *
- * @param needsEngineModel the lesson's stepping needs the engine's network model (not available yet); its
- *                         session has the text and formulas but an empty trace
+ * @param needsEngineModel the lesson works on the engine's network model (MobileNet V1 costs, or a real block
+ *                         run on the photo) instead of hand-made convolution traces; its frame has no traces
  */
 public record Lesson(String id, int number, boolean needsEngineModel) {
 

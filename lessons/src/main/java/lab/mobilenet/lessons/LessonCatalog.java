@@ -54,9 +54,10 @@ public final class LessonCatalog {
     }
 
     /**
-     * Starts a lesson on a photo: the photo is shrunk to the lesson's teaching size first. Lessons that need the
-     * engine's model ({@link Lesson#needsEngineModel()}) get a session with text and formulas but nothing to
-     * step; they never throw.
+     * Starts a lesson on a photo: the photo is shrunk to the lesson's teaching size first. The multipliers lesson
+     * needs no photo. The block lessons (inverted residual, squeeze-excite) run the real network on the photo
+     * ({@link LessonOptions#photo()} if given, else {@code photo}), which takes a few hundred milliseconds: start
+     * them on a background thread, never on the UI thread.
      */
     public static LessonSession session(Lesson lesson, Planes photo, LessonOptions options) {
         if (lesson == null || options == null) {

@@ -2,6 +2,8 @@ package lab.mobilenet.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import lab.mobilenet.engine.image.RgbImage;
+import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.op.ConvGeometry;
 
 /** Builds each lesson's session: which image, which kernels, which formulas. */
@@ -20,8 +22,14 @@ final class LessonFactory {
     }
 
     static LessonSession build(Lesson lesson, Planes photo, LessonOptions options) {
-        if (lesson.needsEngineModel()) {
-            return LessonSession.textOnly(lesson, lesson == LessonCatalog.MULTIPLIERS ? multiplierFormulas() : List.of());
+        if (lesson == LessonCatalog.MULTIPLIERS) {
+            return LessonSession.multipliers(lesson, multiplierFormulas(), new MultiplierLesson());
+        }
+        if (lesson == LessonCatalog.INVERTED_RESIDUAL || lesson == LessonCatalog.SQUEEZE_EXCITE) {
+            boolean v2 = lesson == LessonCatalog.INVERTED_RESIDUAL;
+            BlockWalkthrough w = BlockRunner.run(v2 ? Architecture.MOBILENET_V2 : Architecture.MOBILENET_V3_LARGE,
+                    v2 ? "blocks.2.1" : "blocks.4.1", fullPhoto(photo, options), options.weights());
+            return LessonSession.block(lesson, blockFormulas(w), w);
         }
         if (photo == null) {
             throw new IllegalArgumentException("lesson '" + lesson.id() + "' needs a photo");
@@ -151,6 +159,52 @@ final class LessonFactory {
                 Formula.scaledSeparableMacs(3, 512, 512, 14, 0.75, 1.0),
                 Formula.scaledSeparableMacs(3, 512, 512, 14, 0.75, 0.714),
                 Formula.widthScaling(0.75), Formula.resolutionScaling(0.714));
+    }
+
+    /** The block's expand, depthwise and project costs as the paper's formulas, from the walkthrough's shapes. */
+    private static List<Formula> blockFormulas(BlockWalkthrough w) {
+        List<Formula> f = new ArrayList<>();
+        for (BlockStage s : w.stages()) {
+            switch (s.kind()) {
+                case EXPAND, PROJECT -> f.add(Formula.pointwiseMacs(s.input().channels(), s.output().channels(),
+                        s.output().height(), s.output().width()));
+                case DEPTHWISE -> f.add(Formula.depthwiseMacs(kernelOf(s), s.input().channels(),
+                        s.output().height(), s.output().width()));
+                default -> {
+                }
+            }
+        }
+        return f;
+    }
+
+    /** The depthwise kernel size, from the stage's cost: MACs = k²·C·H·W. */
+    private static int kernelOf(BlockStage s) {
+        long perTap = (long) s.input().channels() * s.output().height() * s.output().width();
+        return (int) Math.round(Math.sqrt((double) s.macs() / perTap));
+    }
+
+    /** The photo for running the network: the full-size one if given, else the Planes photo as 8-bit RGB. */
+    private static RgbImage fullPhoto(Planes photo, LessonOptions options) {
+        if (options.photo() != null) {
+            return options.photo();
+        }
+        if (photo == null) {
+            throw new IllegalArgumentException("the block lessons need a photo");
+        }
+        if (photo.channels() != 1 && photo.channels() != 3) {
+            throw new IllegalArgumentException("lessons need an RGB or grey photo, got " + photo.channels()
+                    + " channels");
+        }
+        int n = photo.height() * photo.width();
+        byte[] rgb = new byte[3 * n];
+        float[] d = photo.toArray();
+        for (int p = 0; p < n; p++) {
+            for (int c = 0; c < 3; c++) {
+                float v = d[(photo.channels() == 3 ? c : 0) * n + p];
+                rgb[3 * p + c] = (byte) Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
+            }
+        }
+        return RgbImage.of(photo.width(), photo.height(), rgb);
     }
 
     private static LessonSession single(Lesson lesson, String role, ConvTrace t, List<Formula> formulas) {

@@ -16,10 +16,15 @@ import java.util.Optional;
  * @param comparison  standard vs separable (the separable lesson only)
  * @param groupCosts  MACs and params for every divisor g of M (the groups lesson only)
  * @param gemm        the matrix view (the im2col lesson only)
+ * @param multipliers MobileNet V1 rebuilt for the grid of α and resolutions and the selected pair (the
+ *                    multipliers lesson only)
+ * @param block       the real block run on the photo and how many stages are done (the inverted-residual and
+ *                    squeeze-excite lessons only)
  */
 public record LessonFrame(Lesson lesson, Granularity granularity, long position, long length,
                           List<TraceFrame> traces, List<Formula> formulas, Optional<Comparison> comparison,
-                          List<GroupCost> groupCosts, Optional<GemmFrame> gemm) {
+                          List<GroupCost> groupCosts, Optional<GemmFrame> gemm,
+                          Optional<MultiplierTable> multipliers, Optional<BlockFrame> block) {
 
     public LessonFrame {
         traces = List.copyOf(traces);

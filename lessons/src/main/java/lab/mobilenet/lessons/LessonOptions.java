@@ -1,5 +1,8 @@
 package lab.mobilenet.lessons;
 
+import lab.mobilenet.engine.image.RgbImage;
+import lab.mobilenet.engine.runtime.Weights;
+
 /**
  * Choices the user (or the app) can make when a lesson starts. Zero means "the lesson's default".
  *
@@ -9,10 +12,20 @@ package lab.mobilenet.lessons;
  *                     by the standard-convolution lesson instead of hand-made kernels; {@code null} for none
  * @param groups       groups of the "groups from 1 to M" lesson's trace; must divide its 12 channels
  *                     (0: the default, 4)
+ * @param photo        the full-size photo, for the block lessons (8, 9), which run the real network on it;
+ *                     {@code null}: they use the (smaller) {@link Planes} photo instead
+ * @param weights      trained weights for the block lessons' network (MobileNetV2 1.0 for lesson 8,
+ *                     MobileNetV3-Large 1.0 for lesson 9); {@code null}: a seeded, untrained initialisation.
+ *                     The lesson only reads them; the caller keeps ownership and closes them.
  */
-public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups) {
+public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups, RgbImage photo, Weights weights) {
 
-    public static final LessonOptions DEFAULTS = new LessonOptions(0, null, 0);
+    public static final LessonOptions DEFAULTS = new LessonOptions(0, null, 0, null, null);
+
+    /** Options without a full-size photo or weights. */
+    public LessonOptions(int teachingSize, KernelBank learnedStem, int groups) {
+        this(teachingSize, learnedStem, groups, null, null);
+    }
 
     public LessonOptions {
         if (teachingSize < 0 || teachingSize > 256) {
@@ -28,14 +41,29 @@ public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups
     }
 
     public LessonOptions withTeachingSize(int size) {
-        return new LessonOptions(size, learnedStem, groups);
+        return new LessonOptions(size, learnedStem, groups, photo, weights);
     }
 
     public LessonOptions withLearnedStem(KernelBank stem) {
-        return new LessonOptions(teachingSize, stem, groups);
+        return new LessonOptions(teachingSize, stem, groups, photo, weights);
     }
 
     public LessonOptions withGroups(int g) {
-        return new LessonOptions(teachingSize, learnedStem, g);
+        return new LessonOptions(teachingSize, learnedStem, g, photo, weights);
+    }
+
+    /** The full-size photo for the block lessons. */
+    public LessonOptions withPhoto(RgbImage full) {
+        return new LessonOptions(teachingSize, learnedStem, groups, full, weights);
+    }
+
+    /** The full-size photo as interleaved 8-bit R, G, B bytes, row by row. */
+    public LessonOptions withPhoto(int width, int height, byte[] rgb) {
+        return withPhoto(RgbImage.of(width, height, rgb));
+    }
+
+    /** Trained weights for the block lessons' network (see {@link #weights()}). */
+    public LessonOptions withWeights(Weights w) {
+        return new LessonOptions(teachingSize, learnedStem, groups, photo, w);
     }
 }

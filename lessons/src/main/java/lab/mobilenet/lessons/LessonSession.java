@@ -10,6 +10,11 @@ import java.util.Optional;
  * current {@link Granularity}. Every other trace of the lesson follows the same clock, one multiply-add per
  * tick (so in the separable lesson both sides work at the same speed and the cheaper one finishes first).
  *
+ * <p>The multipliers lesson has nothing to step; its frame carries a {@link MultiplierTable} for the α and
+ * resolution chosen with {@link #selectMultipliers}. The block lessons (inverted residual, squeeze-excite) step
+ * through the stages of a {@link BlockWalkthrough}: there the position counts stages done, any granularity
+ * finer than {@link Granularity#LAYER} moves one stage, {@link Granularity#LAYER} the whole block.
+ *
  * <p>Playing is the UI's job (a timeline calling {@link #next()} until {@link #atEnd()}). The session is
  * mutable and not thread-safe: keep it on one thread and hand {@link #frame()} snapshots to others.
  */
@@ -30,11 +35,25 @@ public final class LessonSession {
     private final GemmTrace gemm;
     private final Formula duplication;
     private final Formula ratio;
+    private final MultiplierLesson multiplierLesson;
+    private final BlockWalkthrough walkthrough;
+    private double alpha = 1.0;
+    private int resolution = MultiplierLesson.BASE_RESOLUTION;
+    private MultiplierTable multiplierTable;
     private long position;
     private Granularity granularity = Granularity.PIXEL;
 
     LessonSession(Lesson lesson, Trace clock, List<Track> tracks, List<Formula> formulas, List<GroupCost> groupCosts,
                   GemmTrace gemm, Formula duplication, Formula ratio) {
+        this(lesson, clock, tracks, formulas, groupCosts, gemm, duplication, ratio, null, null);
+    }
+
+    private LessonSession(Lesson lesson, Trace clock, List<Track> tracks, List<Formula> formulas,
+                          List<GroupCost> groupCosts, GemmTrace gemm, Formula duplication, Formula ratio,
+                          MultiplierLesson multiplierLesson, BlockWalkthrough walkthrough) {
+        this.multiplierLesson = multiplierLesson;
+        this.walkthrough = walkthrough;
+        this.multiplierTable = multiplierLesson == null ? null : multiplierLesson.table(alpha, resolution);
         this.lesson = lesson;
         this.clock = clock == null ? EmptyTrace.INSTANCE : clock;
         this.tracks = List.copyOf(tracks);
@@ -45,16 +64,55 @@ public final class LessonSession {
         this.ratio = ratio;
     }
 
-    /** A session with text and formulas only, for lessons whose stepping needs the engine's model. */
-    static LessonSession textOnly(Lesson lesson, List<Formula> formulas) {
-        return new LessonSession(lesson, null, List.of(), formulas, List.of(), null, null, null);
+    /** The multipliers lesson: a table, nothing to step. */
+    static LessonSession multipliers(Lesson lesson, List<Formula> formulas, MultiplierLesson m) {
+        return new LessonSession(lesson, null, List.of(), formulas, List.of(), null, null, null, m, null);
+    }
+
+    /** A block lesson: the clock counts the walkthrough's stages. */
+    static LessonSession block(Lesson lesson, List<Formula> formulas, BlockWalkthrough w) {
+        return new LessonSession(lesson, new StageClock(w), List.of(), formulas, List.of(), null, null, null, null,
+                w);
+    }
+
+    /**
+     * Chooses MobileNet V1's width multiplier and input resolution (the multipliers lesson only); α is snapped
+     * to steps of {@value MultiplierLesson#ALPHA_STEP}.
+     *
+     * @throws IllegalStateException in other lessons
+     */
+    public void selectMultipliers(double newAlpha, int newResolution) {
+        if (multiplierLesson == null) {
+            throw new IllegalStateException("lesson '" + lesson.id() + "' has no multipliers to select");
+        }
+        double snapped = MultiplierLesson.snapAlpha(newAlpha);
+        MultiplierTable t = new MultiplierTable(multiplierTable.base(), multiplierTable.rows(),
+                multiplierLesson.row(snapped, newResolution));
+        alpha = snapped;
+        resolution = newResolution;
+        multiplierTable = t;
+    }
+
+    /** The selected width multiplier (multipliers lesson). */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The selected input resolution (multipliers lesson). */
+    public int resolution() {
+        return resolution;
+    }
+
+    /** The block lessons' walkthrough. */
+    public Optional<BlockWalkthrough> walkthrough() {
+        return Optional.ofNullable(walkthrough);
     }
 
     public Lesson lesson() {
         return lesson;
     }
 
-    /** Whether this session has nothing to step (the lesson waits for the engine's model). */
+    /** Whether this session has nothing to step (the multipliers lesson: a table to explore instead). */
     public boolean empty() {
         return clock.totalMacs() == 0;
     }
@@ -158,13 +216,44 @@ public final class LessonSession {
         Optional<GemmFrame> g = gemm == null ? Optional.empty()
                 : Optional.of(new GemmFrame(gemm, gemm.lastStep(position), gemm.nextStep(position), duplication));
         return new LessonFrame(lesson, granularity, position, clock.totalMacs(), frames, formulas, comparison,
-                groupCosts, g);
+                groupCosts, g, Optional.ofNullable(multiplierTable),
+                walkthrough == null ? Optional.empty() : Optional.of(new BlockFrame(walkthrough, (int) position)));
     }
 
     private boolean moveTo(long p) {
         boolean moved = p != position;
         position = p;
         return moved;
+    }
+
+    /**
+     * The block lessons' clock: position = stages done. Counters sum the cost model's MACs of finished stages
+     * and count finished output values; traffic is not modelled here (0).
+     */
+    private record StageClock(BlockWalkthrough w) implements Trace {
+
+        @Override
+        public long totalMacs() {
+            return w.stages().size();
+        }
+
+        @Override
+        public Counters counters(long position) {
+            List<BlockStage> done = w.stages().subList(0, (int) position);
+            long outputs = w.stages().stream().mapToLong(s -> s.output().elements()).sum();
+            return new Counters(done.stream().mapToLong(BlockStage::macs).sum(), w.macs(), w.params(), 0, 0, 0,
+                    done.stream().mapToLong(s -> s.output().elements()).sum(), outputs);
+        }
+
+        @Override
+        public long next(long position, Granularity granularity) {
+            return granularity == Granularity.LAYER ? totalMacs() : Math.min(position + 1, totalMacs());
+        }
+
+        @Override
+        public long previous(long position, Granularity granularity) {
+            return granularity == Granularity.LAYER ? 0 : Math.max(position - 1, 0);
+        }
     }
 
     /** The clock of a lesson with nothing to step. */

@@ -1,0 +1,98 @@
+package lab.mobilenet.engine.runtime;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import lab.mobilenet.engine.model.Layer;
+import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.ResidualAddLayer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs a network layer by layer, telling a listener as it goes. Every intermediate array is closed as
+ * soon as nothing needs it any more, so off-heap memory does not grow from run to run.
+ * A runner is not thread-safe; use one per thread (they can share {@link Weights}).
+ */
+public final class NetworkRunner {
+
+    private final Network network;
+    private final Weights weights;
+    private final Set<String> residualSources = new HashSet<>();
+
+    public NetworkRunner(Network network, Weights weights) {
+        this.network = network;
+        this.weights = weights;
+        for (Layer l : network.layers()) {
+            if (l instanceof ResidualAddLayer r) {
+                residualSources.add(r.from());
+            }
+        }
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    /** Runs without listening; returns the logits {@code [N, classes]} (the caller closes them). */
+    public INDArray run(INDArray input) {
+        return run(input, RunListener.NONE, CancellationToken.NEVER);
+    }
+
+    /**
+     * @param input {@code [N, 3, H, W]} float32, already preprocessed; not modified
+     * @return the logits {@code [N, classes]}; the caller owns and closes them
+     * @throws java.util.concurrent.CancellationException when the token is raised between layers
+     */
+    public INDArray run(INDArray input, RunListener listener, CancellationToken cancel) {
+        if (input.rank() != 4 || input.size(1) != 3) {
+            throw new IllegalArgumentException("input must be [N, 3, H, W], got " + java.util.Arrays.toString(input.shape()));
+        }
+        Map<String, INDArray> saved = new HashMap<>();
+        INDArray x = input;
+        boolean owned = false;
+        try {
+            for (int i = 0; i < network.layers().size(); i++) {
+                cancel.throwIfCancelled();
+                Layer layer = network.layers().get(i);
+                listener.layerStarted(i, layer);
+                boolean keep = residualSources.contains(layer.name());
+                if (keep) {
+                    saved.put(layer.name(), x);
+                }
+                INDArray skip = layer instanceof ResidualAddLayer r ? saved.remove(r.from()) : null;
+                long[] inShape = x.shape();
+                long start = System.nanoTime();
+                LayerExecutor.Result result = LayerExecutor.run(layer, x, owned && !keep, weights, skip);
+                long nanos = System.nanoTime() - start;
+                if (skip != null && skip != input) {
+                    skip.close();
+                }
+                if (owned && !keep && result.output() != x) {
+                    x.close();
+                }
+                x = result.output();
+                owned = true;
+                ActivationSnapshot snap = listener.wantsActivation(layer)
+                        ? new ActivationSnapshot(layer.name(), x.shape(), x.dup('c').data().asFloat()) : null;
+                listener.layerFinished(new LayerRun(i, layer, inShape, x.shape(), nanos, result.macs(), snap));
+            }
+            INDArray logits = x;
+            x = null;
+            return logits;
+        } finally {
+            if (x != null && owned) {
+                x.close();
+            }
+            for (INDArray s : saved.values()) {
+                if (s != input) {
+                    s.close();
+                }
+            }
+        }
+    }
+}

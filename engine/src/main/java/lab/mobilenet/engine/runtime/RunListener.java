@@ -1,0 +1,21 @@
+package lab.mobilenet.engine.runtime;
+
+import lab.mobilenet.engine.model.Layer;
+
+/** Hears each layer start and finish during a run; called on the running thread. */
+public interface RunListener {
+
+    RunListener NONE = new RunListener() {
+    };
+
+    default void layerStarted(int index, Layer layer) {
+    }
+
+    default void layerFinished(LayerRun run) {
+    }
+
+    /** Which layers' outputs to copy into {@link LayerRun#activation()}; none by default (copies cost time). */
+    default boolean wantsActivation(Layer layer) {
+        return false;
+    }
+}
