@@ -65,10 +65,10 @@ final class CountersPanel extends VBox {
         flops.setText(i18n.get("lessons.show-flops"));
         note.setText(i18n.get("counters.mac-flop-note"));
         LessonFrame frame = vm.frame();
-        Counters c = frame == null ? Counters.ZERO : frame.counters();
+        Counters c = FrameCounters.of(frame);
         int k = f ? 2 : 1;
         macs.setText(i18n.get("counter.done-of", Numbers.count(k * c.macsDone()), Numbers.count(k * c.macsTotal())));
-        progress.setProgress(c.fraction());
+        progress.setProgress(c.macsTotal() == 0 ? 0 : c.fraction());
         params.setText(Numbers.count(c.params()));
         read.setText(Numbers.bytes(c.bytesRead()));
         written.setText(Numbers.bytes(c.bytesWritten()));

@@ -136,6 +136,15 @@ public final class LessonViewModel {
         move(s -> s.seek(Math.max(0, Math.min(s.length(), position))));
     }
 
+    /** Chooses α and the input resolution in the multipliers lesson (ignored by the others). */
+    public void selectMultipliers(double alpha, int resolution) {
+        move(s -> {
+            if (s.lesson().id().equals("multipliers")) {
+                s.selectMultipliers(alpha, resolution);
+            }
+        });
+    }
+
     /** One granularity coarser (↑). */
     public void coarser() {
         granularity.set(granularity.get().coarser());

@@ -68,7 +68,8 @@ public final class LessonsPage extends BorderPane {
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
 
-        VBox right = new VBox(14, new GroupsControl(vm, i18n), new CountersPanel(vm, i18n),
+        VBox right = new VBox(14, new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
+                new CountersPanel(vm, i18n),
                 new FormulaPanel(vm, i18n), keysHint());
         right.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(right);

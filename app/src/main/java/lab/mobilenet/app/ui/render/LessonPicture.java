@@ -6,8 +6,8 @@ import lab.mobilenet.lessons.TraceFrame;
 
 /**
  * Draws a whole lesson frame: picks the scene from what the frame carries (a matrix view → im2col, a
- * comparison → separable vs standard, group costs → groups, otherwise the convolution scene of the leading
- * trace) so it keeps working whatever the lesson ids are. Used by the desktop canvas and by the exporter.
+ * comparison → separable vs standard, group costs → groups, a multiplier table, a real block, otherwise the
+ * convolution scene of the leading trace) so it keeps working whatever the lesson ids are. Used by the desktop canvas and by the exporter.
  */
 public final class LessonPicture {
 
@@ -25,6 +25,14 @@ public final class LessonPicture {
         if (frame == null) {
             p.text(ctx.words().get("scene.loading"), box.centerX(), box.centerY(), ctx.heading(), false,
                     ctx.pal().muted(), Painter.Align.CENTER);
+            return;
+        }
+        if (frame.multipliers().isPresent()) {
+            MultipliersScenePainter.paint(ctx, box, frame.multipliers().get());
+            return;
+        }
+        if (frame.block().isPresent()) {
+            BlockScenePainter.paint(ctx, box, frame.block().get());
             return;
         }
         if (frame.traces().isEmpty()) {
@@ -45,7 +53,8 @@ public final class LessonPicture {
 
     /** A lesson without a trace yet: its formulas, large. */
     private static void textOnly(SceneContext ctx, Box box, LessonFrame frame) {
-        Box rest = Draw.title(ctx.p(), ctx.pal(), box, ctx.words().get("scene.needs-model"), ctx.heading());
+        String head = ctx.words().get(frame.formulas().isEmpty() ? "lesson.needs-engine-model" : "scene.needs-model");
+        Box rest = Draw.title(ctx.p(), ctx.pal(), box, head, ctx.heading());
         double y = rest.y + ctx.big();
         for (var f : frame.formulas()) {
             String caption = ctx.words().get(f.nameKey());
