@@ -67,7 +67,7 @@ final class CountersPanel extends VBox {
         LessonFrame frame = vm.frame();
         Counters c = FrameCounters.of(frame);
         int k = f ? 2 : 1;
-        macs.setText(i18n.get("counter.done-of", Numbers.count(k * c.macsDone()), Numbers.count(k * c.macsTotal())));
+        macs.setText(doneOf(k * c.macsDone(), k * c.macsTotal()));
         progress.setProgress(c.macsTotal() == 0 ? 0 : c.fraction());
         params.setText(Numbers.count(c.params()));
         read.setText(Numbers.bytes(c.bytesRead()));
@@ -84,8 +84,15 @@ final class CountersPanel extends VBox {
             String ratio = comparison.measuredRatio().isPresent()
                     ? Numbers.ratio(comparison.measuredRatio().getAsDouble()) : "—";
             sepLabel.setText(i18n.get("scene.separable-side") + " · " + i18n.get("counters.ratio") + " " + ratio);
-            sep.setText(i18n.get("counter.done-of", Numbers.count(k * s.macsDone()), Numbers.count(k * s.macsTotal())));
+            sep.setText(doneOf(k * s.macsDone(), k * s.macsTotal()));
         }
+    }
+
+    /** "done / total" on one line, or on two when it would not fit the panel. */
+    private String doneOf(long done, long total) {
+        String d = Numbers.count(done);
+        String t = Numbers.count(total);
+        return d.length() + t.length() > 16 ? d + "\n/ " + t : i18n.get("counter.done-of", d, t);
     }
 
     private static Label label(String style) {

@@ -30,7 +30,10 @@ final class LessonList extends ListView<Lesson> {
                 vm.lessonProperty().set(now);
             }
         });
-        vm.lessonProperty().addListener((obs, was, now) -> getSelectionModel().select(now));
+        vm.lessonProperty().addListener((obs, was, now) -> {
+            getSelectionModel().select(now);
+            scrollTo(now);
+        });
         i18n.localeProperty().addListener((obs, was, now) -> refresh());
     }
 }

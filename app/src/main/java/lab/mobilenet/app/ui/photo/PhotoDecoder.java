@@ -3,18 +3,22 @@ package lab.mobilenet.app.ui.photo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import lab.mobilenet.engine.image.ImageDecodeException;
+import lab.mobilenet.engine.image.ImageLoader;
+import lab.mobilenet.engine.image.RgbImage;
 import lab.mobilenet.lessons.Planes;
 
 /**
  * Turns image bytes into a {@link Photo}: reads the size first and refuses absurd images before allocating,
- * decodes with ImageIO, drops alpha, turns grey into three equal channels, and shrinks to
- * {@link #WORKING_SIDE}. Blocking: call it from the compute executor, never the FX thread.
+ * decodes (files through the engine's loader, bundled streams through ImageIO), drops alpha, turns grey into
+ * three equal channels, and shrinks to {@link #WORKING_SIDE}. Blocking: call it from the compute executor,
+ * never the FX thread.
  */
 public final class PhotoDecoder {
 
@@ -27,15 +31,23 @@ public final class PhotoDecoder {
     private PhotoDecoder() {
     }
 
-    /** Decodes a file; any failure is a {@link PhotoException} with a one-line message. */
+    /**
+     * Decodes a file with the engine's {@link ImageLoader} (TwelveMonkeys plugins for CMYK JPEG and WebP, EXIF
+     * orientation, size bound checked before decoding); any failure is a {@link PhotoException} with a
+     * one-line message naming the file.
+     */
     public static Photo decode(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new PhotoException("not a readable file: " + file.getFileName());
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return decode(file.getFileName().toString(), in);
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            RgbImage img = ImageLoader.load(file, MAX_PIXELS);
+            Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
+            return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE));
+        } catch (ImageDecodeException e) {
+            throw new PhotoException(oneLine(e), e);
+        } catch (NoSuchFileException e) {
+            throw new PhotoException(name + ": no such file", e);
         } catch (IOException e) {
-            throw new PhotoException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new PhotoException(name + ": cannot be read (" + oneLine(e) + ")", e);
         }
     }
 
