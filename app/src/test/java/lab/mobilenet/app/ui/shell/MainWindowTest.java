@@ -89,6 +89,34 @@ class MainWindowTest {
     }
 
     @Test
+    void flopSwitchDoublesTheCount(FxRobot robot) {
+        robot.interact(() -> window.lessonsPage().viewModel().granularityProperty().set(Granularity.PIXEL));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(27, macsDone(robot));
+        robot.clickOn("#flops-switch");
+        assertEquals(54, macsDone(robot), "FLOPs = 2 · MACs");
+        robot.clickOn("#flops-switch");
+        assertEquals(27, macsDone(robot));
+    }
+
+    @Test
+    void spacePlaysAndPausesAgain(FxRobot robot) {
+        robot.interact(() -> window.lessonsPage().viewModel().granularityProperty().set(Granularity.MAC));
+        robot.interact(() -> window.lessonsPage().player().speedProperty().unbind());
+        robot.interact(() -> window.lessonsPage().player().speedProperty().set(60));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        long afterPause = macsDone(robot);
+        assertTrue(afterPause > 3, "playing stepped on its own: " + afterPause);
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(afterPause, macsDone(robot), "paused: nothing moves");
+    }
+
+    @Test
     void everyLessonOpensFromTheList(FxRobot robot) {
         for (var lesson : LessonCatalog.all()) {
             robot.interact(() -> window.lessonsPage().viewModel().lessonProperty().set(lesson));
