@@ -10,6 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import lab.mobilenet.app.export.FrameRenderer;
+import lab.mobilenet.app.ui.render.Palette;
 import javax.imageio.ImageIO;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.photo.Photo;
@@ -147,6 +154,25 @@ class LessonViewModelTest {
         assertSame(before, vm.photoProperty().get());
         assertTrue(vm.errorProperty().get().contains("broken.jpg"), vm.errorProperty().get());
         assertFalse(vm.errorProperty().get().contains("\n"));
+    }
+
+    @Test
+    void gifExportStepsFromTheCurrentPositionWithoutMovingTheLesson() throws IOException {
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.next();
+        Path out = dir.resolve("steps.gif");
+        List<Path> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        vm.exportGif(out, 3, new FrameRenderer(Locale.ENGLISH, 640, 360, Palette.LIGHT), done::add, failed::add);
+        assertEquals(List.of(out), done, failed.toString());
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            assertEquals(3, r.getNumImages(true));
+            assertEquals(640, r.read(0).getWidth());
+            r.dispose();
+        }
+        assertEquals(27, macs(), "the lesson on screen stayed where it was");
     }
 
     @Test

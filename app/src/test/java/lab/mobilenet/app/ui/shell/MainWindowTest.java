@@ -145,6 +145,21 @@ class MainWindowTest {
     }
 
     @Test
+    void exportPngSavesWhatTheCanvasShows(FxRobot robot) throws IOException {
+        Path out = Files.createTempFile("frame", ".png");
+        try {
+            robot.interact(() -> window.lessonsPage().exportPng(out));
+            BufferedImage img = ImageIO.read(out.toFile());
+            var canvas = window.lessonsPage().canvas().canvas();
+            assertEquals((int) canvas.getWidth(), img.getWidth());
+            assertEquals((int) canvas.getHeight(), img.getHeight());
+            assertTrue(robot.lookup("#status-message").queryAs(Label.class).getText().startsWith("Saved"));
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    @Test
     void switchingTheLanguageRelabelsTheNavigation(FxRobot robot) {
         robot.interact(() -> window.context().i18n().localeProperty().set(Locale.KOREAN));
         assertEquals("강의", robot.lookup("#nav-lessons").queryAs(javafx.scene.control.ToggleButton.class).getText());
