@@ -3,11 +3,17 @@ package lab.mobilenet.app.ui.shell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import lab.mobilenet.app.ui.i18n.I18n;
 
-/** Bottom line of the window: the engine's state and the latest one-line message (errors in red). */
+/** Bottom line of the window: the engine's state, the latest one-line message (errors in red), the language. */
 public final class StatusBar extends HBox {
 
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -26,7 +32,29 @@ public final class StatusBar extends HBox {
         warmup.stateProperty().addListener((obs, was, now) -> styleEngine(now));
         styleEngine(warmup.stateProperty().get());
         messageLabel.textProperty().bind(message);
-        getChildren().addAll(engineLabel, messageLabel);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        getChildren().addAll(engineLabel, messageLabel, spring, languageChooser(i18n));
+    }
+
+    /** The language, switchable without opening a menu (a teacher may hand the laptop to a student). */
+    private static ComboBox<Locale> languageChooser(I18n i18n) {
+        ComboBox<Locale> box = new ComboBox<>(FXCollections.observableArrayList(I18n.SUPPORTED));
+        box.setId("language");
+        box.setFocusTraversable(false);
+        box.valueProperty().bindBidirectional(i18n.localeProperty());
+        box.setCellFactory(lv -> new LanguageCell());
+        box.setButtonCell(new LanguageCell());
+        return box;
+    }
+
+    /** A language shown in itself: English, 中文, 한국어. */
+    private static final class LanguageCell extends ListCell<Locale> {
+        @Override
+        protected void updateItem(Locale l, boolean empty) {
+            super.updateItem(l, empty);
+            setText(empty || l == null ? "" : I18n.lookup(l, "language.self"));
+        }
     }
 
     private void styleEngine(EngineWarmup.State s) {
