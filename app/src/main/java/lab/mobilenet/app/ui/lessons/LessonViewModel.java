@@ -52,6 +52,7 @@ public final class LessonViewModel {
             Granularity.PIXEL);
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper lessonError = new ReadOnlyStringWrapper(this, "lessonError", "");
     private final BooleanProperty flops = new SimpleBooleanProperty(this, "flops", false);
     private final IntegerProperty groups = new SimpleIntegerProperty(this, "groups", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -176,6 +177,7 @@ public final class LessonViewModel {
 
     private void loadPhoto(Supplier<Photo> decode) {
         loadingPhoto.set(true);
+        error.set("");
         compute.execute(() -> {
             try {
                 Photo p = decode.get();
@@ -234,6 +236,10 @@ public final class LessonViewModel {
             return;
         }
         long gen = ++generation;
+        if (frame.get() != null && !frame.get().lesson().equals(l)) {
+            frame.set(null); // the picture says "preparing" rather than showing the previous lesson
+        }
+        lessonError.set("");
         Granularity g = granularity.get();
         LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
         begin();
@@ -249,7 +255,9 @@ public final class LessonViewModel {
                 String msg = oneLine(e);
                 ui.execute(() -> {
                     finish(gen, null);
-                    error.set(msg);
+                    if (gen == generation) {
+                        lessonError.set(msg);
+                    }
                 });
             }
         });
@@ -318,6 +326,11 @@ public final class LessonViewModel {
     /** The latest one-line problem (a photo that could not be decoded, …); empty when all is well. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Why the current lesson could not be opened (e.g. its network block failed to run); empty when it opened. */
+    public ReadOnlyStringProperty lessonErrorProperty() {
+        return lessonError.getReadOnlyProperty();
     }
 
     /** Whether counters show FLOPs (2 per MAC) instead of MACs. */

@@ -87,6 +87,11 @@ public final class LessonsPage extends BorderPane {
                 status.error(i18n.get("lessons.photo-failed", now));
             }
         });
+        vm.lessonErrorProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                status.error(i18n.get("lessons.lesson-failed", now));
+            }
+        });
         vm.photoProperty().addListener((obs, was, now) -> status.info(i18n.get("lessons.photo-loaded", now.name())));
         theme.addListener((obs, was, now) -> restyle());
         presenter.addListener((obs, was, now) -> restyle());
