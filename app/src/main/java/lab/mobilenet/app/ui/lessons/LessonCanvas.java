@@ -5,6 +5,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.FxPainter;
+import lab.mobilenet.app.ui.render.HitMap;
 import lab.mobilenet.app.ui.render.LessonPicture;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.app.ui.render.SceneContext;
@@ -13,11 +14,13 @@ import lab.mobilenet.lessons.LessonFrame;
 
 /**
  * The centre of the lessons page: a canvas that fills its region and redraws the current frame whenever the
- * frame, the size, the colours or the language change. Drawing only; all numbers come from the frame.
+ * frame, the size, the colours or the language change. Drawing only; all numbers come from the frame. A click
+ * on an output cell jumps to the moment that cell is computed.
  */
 public final class LessonCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
+    private final HitMap hits = new HitMap();
     private final LessonViewModel vm;
     private final I18n i18n;
     private final String family = Styles.cjkFamily().orElse("System");
@@ -35,6 +38,20 @@ public final class LessonCanvas extends Region {
         i18n.localeProperty().addListener(this::redraw);
         widthProperty().addListener(this::redraw);
         heightProperty().addListener(this::redraw);
+        canvas.setOnMouseClicked(e -> hits.cellAt(e.getX(), e.getY()).ifPresent(this::jump));
+    }
+
+    /** Clicking an output cell of the leading convolution jumps to the moment that value is complete. */
+    private void jump(HitMap.Cell c) {
+        LessonFrame f = vm.frame();
+        if (f != null && !f.traces().isEmpty() && f.traces().get(0).role().equals(c.role())) {
+            vm.seek(f.traces().get(0).trace().positionAfter(c.channel(), c.y(), c.x()));
+        }
+    }
+
+    /** Where the output maps were last drawn (for tests and clicks). */
+    public HitMap hits() {
+        return hits;
     }
 
     /** Colours and type scale of the current theme / presenter mode. */
@@ -64,6 +81,7 @@ public final class LessonCanvas extends Region {
         canvas.setHeight(h);
         FxPainter p = new FxPainter(canvas.getGraphicsContext2D(), family);
         LessonFrame f = vm.frame();
-        LessonPicture.paint(new SceneContext(p, palette, i18n::get, textScale), f, "");
+        hits.clear();
+        LessonPicture.paint(new SceneContext(p, palette, i18n::get, textScale, hits), f, "");
     }
 }

@@ -103,6 +103,7 @@ public final class MapViews {
                     cur ? ctx.pal().text() : ctx.pal().muted(), Painter.Align.CENTER);
             Raster r = Heatmaps.output(out, o, ctx.pal().pending(), ctx.pal().isDark());
             Box g = Draw.tile(ctx.p(), ctx.pal(), cell.belowTop(cap), r);
+            ctx.hits().add(new HitMap.Area(tf.role(), o, out.height(), out.width(), g));
             if (cur) {
                 focus = Draw.pixel(g, r, f.outX(), f.outY());
                 double lw = ctx.highlight();

@@ -8,8 +8,14 @@ package lab.mobilenet.app.ui.render;
  * @param pal       colours
  * @param words     UI words
  * @param textScale 1 normally, larger in presenter mode
+ * @param hits      collects where output maps are drawn, for clicks
  */
-public record SceneContext(Painter p, Palette pal, Words words, double textScale) {
+public record SceneContext(Painter p, Palette pal, Words words, double textScale, HitMap hits) {
+
+    /** A context whose hit areas are not needed (export, tests). */
+    public SceneContext(Painter p, Palette pal, Words words, double textScale) {
+        this(p, pal, words, textScale, new HitMap());
+    }
 
     /** Base unit: 1 at 900×640, growing with the picture (never below 0.75, so numbers stay readable). */
     public double unit() {

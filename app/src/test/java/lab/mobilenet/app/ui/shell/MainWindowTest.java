@@ -117,6 +117,37 @@ class MainWindowTest {
     }
 
     @Test
+    void clickingAnOutputCellJumpsToWhenItIsComplete(FxRobot robot) {
+        var page = window.lessonsPage();
+        var area = page.canvas().hits().cellAt(-1, -1);
+        assertTrue(area.isEmpty());
+        var out = page.viewModel().frame().traces().get(0).output();
+        int h = out.height();
+        int w = out.width();
+        // Find map 1 on screen by probing the hit map, then click the centre of its cell (row 2, column 3).
+        var canvas = page.canvas().canvas();
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (double y = 0; y < canvas.getHeight(); y += 0.5) {
+            for (double x = 0; x < canvas.getWidth(); x += 0.5) {
+                var c = page.canvas().hits().cellAt(x, y);
+                if (c.isPresent() && c.get().channel() == 1 && c.get().y() == 2 && c.get().x() == 3) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 0, "map 1 is drawn");
+        var target = new javafx.geometry.Point2D(sx / n, sy / n);
+        robot.clickOn(canvas.localToScreen(target));
+        WaitForAsyncUtils.waitForFxEvents();
+        long expected = ((1L * h + 2) * w + 3 + 1) * 27; // cells before and including (1, 2, 3), 27 MACs each
+        assertEquals(expected, macsDone(robot));
+    }
+
+    @Test
     void everyLessonOpensFromTheList(FxRobot robot) {
         for (var lesson : LessonCatalog.all()) {
             robot.interact(() -> window.lessonsPage().viewModel().lessonProperty().set(lesson));
