@@ -6,6 +6,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.render.FrameCounters;
 import lab.mobilenet.app.ui.render.Numbers;
 import lab.mobilenet.lessons.Counters;
 import lab.mobilenet.lessons.LessonFrame;

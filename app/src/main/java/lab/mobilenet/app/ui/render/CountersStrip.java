@@ -25,7 +25,7 @@ public final class CountersStrip {
         if (frame == null) {
             return;
         }
-        Counters c = frame.counters();
+        Counters c = FrameCounters.of(frame);
         String line1 = w.get("counters.macs") + ": " + Numbers.count(c.macsDone()) + " / "
                 + Numbers.count(c.macsTotal()) + "    " + w.get("counters.params") + ": " + Numbers.count(c.params())
                 + "    " + w.get("counters.bytes-read") + ": " + Numbers.bytes(c.bytesRead()) + "    "

@@ -1,4 +1,4 @@
-package lab.mobilenet.app.ui.lessons;
+package lab.mobilenet.app.ui.render;
 
 import lab.mobilenet.lessons.BlockFrame;
 import lab.mobilenet.lessons.BlockStage;
@@ -9,12 +9,13 @@ import lab.mobilenet.lessons.LessonFrame;
  * The counters to show for a frame: the leading trace's, or for the block lessons (which have stages instead
  * of a trace) the cost model's MACs and parameters of the stages done; bytes are not modelled there.
  */
-final class FrameCounters {
+public final class FrameCounters {
 
     private FrameCounters() {
     }
 
-    static Counters of(LessonFrame f) {
+    /** Counters of {@code f}; {@link Counters#ZERO} for none. */
+    public static Counters of(LessonFrame f) {
         if (f == null) {
             return Counters.ZERO;
         }
