@@ -146,6 +146,15 @@ public final class LessonViewModel {
         });
     }
 
+    /** Opens the lesson {@code delta} places away in the list (clamped to the list). */
+    public void otherLesson(int delta) {
+        int i = lessons.indexOf(lesson.get());
+        int j = Math.max(0, Math.min(lessons.size() - 1, i + delta));
+        if (j != i && !lessons.isEmpty()) {
+            lesson.set(lessons.get(j));
+        }
+    }
+
     /** One granularity coarser (↑). */
     public void coarser() {
         granularity.set(granularity.get().coarser());

@@ -145,7 +145,8 @@ public final class LessonsPage extends BorderPane {
     }
 
     /**
-     * Space play/pause, → step, ← back, Home/End, ↑ coarser / ↓ finer step. Returns whether the key was used.
+     * Space play/pause, → step, ← back, Home/End, ↑ coarser / ↓ finer step, Page Up/Down previous/next lesson.
+     * Returns whether the key was used.
      */
     public boolean handleKey(KeyCode code) {
         switch (code) {
@@ -156,6 +157,8 @@ public final class LessonsPage extends BorderPane {
             case END -> vm.end();
             case UP -> vm.coarser();
             case DOWN -> vm.finer();
+            case PAGE_UP -> vm.otherLesson(-1);
+            case PAGE_DOWN -> vm.otherLesson(1);
             default -> {
                 return false;
             }

@@ -176,6 +176,18 @@ class LessonViewModelTest {
     }
 
     @Test
+    void multipliersSelectionReachesTheTable() {
+        vm.lessonProperty().set(LessonCatalog.MULTIPLIERS);
+        vm.selectMultipliers(0.5, 160);
+        var sel = vm.frame().multipliers().orElseThrow().selected();
+        assertEquals(0.5, sel.alpha(), 1e-9);
+        assertEquals(160, sel.resolution());
+        vm.lessonProperty().set(LessonCatalog.STANDARD);
+        vm.selectMultipliers(0.25, 96);
+        assertEquals(LessonCatalog.STANDARD, vm.frame().lesson(), "other lessons ignore it");
+    }
+
+    @Test
     void changingGroupsRetracesTheGroupsLesson() {
         vm.lessonProperty().set(LessonCatalog.GROUPS);
         vm.groupsProperty().set(12);

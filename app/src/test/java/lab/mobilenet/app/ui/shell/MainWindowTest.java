@@ -89,6 +89,18 @@ class MainWindowTest {
     }
 
     @Test
+    void pageDownAndUpSwitchLessons(FxRobot robot) {
+        var vm = window.lessonsPage().viewModel();
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LessonCatalog.DEPTHWISE, vm.frame().lesson());
+        robot.type(KeyCode.PAGE_UP);
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LessonCatalog.STANDARD, vm.frame().lesson(), "stops at the first lesson");
+    }
+
+    @Test
     void flopSwitchDoublesTheCount(FxRobot robot) {
         robot.interact(() -> window.lessonsPage().viewModel().granularityProperty().set(Granularity.PIXEL));
         robot.type(KeyCode.RIGHT);
