@@ -1,0 +1,77 @@
+package lab.mobilenet.app.export;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import lab.mobilenet.app.ui.photo.Photo;
+import lab.mobilenet.app.ui.photo.PhotoDecoder;
+import lab.mobilenet.lessons.Granularity;
+import lab.mobilenet.lessons.Lesson;
+import lab.mobilenet.lessons.LessonCatalog;
+import lab.mobilenet.lessons.LessonSession;
+
+/**
+ * Headless export of a lesson for slides, callable from the command line: a PNG of the first frame or an
+ * animated GIF that steps through the lesson one output pixel per frame. Frames are drawn with Java2D (no
+ * JavaFX toolkit, no display needed) and files are written atomically.
+ */
+public final class LessonExporter {
+
+    /** Delay between GIF frames. */
+    public static final int GIF_DELAY_MILLIS = 400;
+
+    private LessonExporter() {
+    }
+
+    /**
+     * Exports lesson {@code lessonId} run on the photo {@code image}: a PNG when {@code out} ends in
+     * {@code .png} or {@code frames == 1}, an animated GIF of {@code frames} steps (one output pixel each) when
+     * it ends in {@code .gif}.
+     *
+     * @throws IllegalArgumentException for an unknown lesson, a bad frame count or an unknown extension
+     */
+    public static void export(String lessonId, Path image, int frames, Path out) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be at least 1, got " + frames);
+        }
+        Lesson lesson = LessonCatalog.byId(lessonId);
+        Photo photo = PhotoDecoder.decode(image);
+        LessonSession session = LessonCatalog.session(lesson, photo.planes());
+        session.setGranularity(Granularity.PIXEL);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        FrameRenderer renderer = FrameRenderer.slide();
+        if (name.endsWith(".gif")) {
+            writeGif(session, frames, renderer, out);
+        } else if (name.endsWith(".png") || frames == 1) {
+            writePng(renderer.render(session.frame()), out);
+        } else {
+            throw new IllegalArgumentException("output must end in .png or .gif: " + out.getFileName());
+        }
+    }
+
+    /**
+     * Renders {@code frames} frames from the session's current position, stepping at its granularity between
+     * frames (it stops early, holding the last frame, when the lesson ends), and writes them as a GIF. The
+     * session is moved; pass a copy when the caller still needs its position.
+     */
+    public static void writeGif(LessonSession session, int frames, FrameRenderer renderer, Path out) {
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            images.add(renderer.render(session.frame()));
+            session.next();
+        }
+        GifWriter.write(images, GIF_DELAY_MILLIS, out);
+    }
+
+    /** Writes one image as PNG, atomically. */
+    public static void writePng(BufferedImage img, Path out) {
+        AtomicFiles.write(out, os -> {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new java.io.IOException("this Java runtime has no PNG writer");
+            }
+        });
+    }
+}

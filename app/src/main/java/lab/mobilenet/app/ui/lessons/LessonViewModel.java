@@ -1,0 +1,363 @@
+package lab.mobilenet.app.ui.lessons;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lab.mobilenet.app.export.FrameRenderer;
+import lab.mobilenet.app.export.LessonExporter;
+import lab.mobilenet.app.ui.concurrent.SerialExecutor;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.photo.BundledPhotos;
+import lab.mobilenet.app.ui.photo.Photo;
+import lab.mobilenet.app.ui.photo.PhotoDecoder;
+import lab.mobilenet.lessons.Granularity;
+import lab.mobilenet.lessons.Lesson;
+import lab.mobilenet.lessons.LessonFrame;
+import lab.mobilenet.lessons.LessonOptions;
+import lab.mobilenet.lessons.LessonSession;
+
+/**
+ * The lessons page's state as JavaFX properties, around a {@link LessonSession}. The session lives on a
+ * serial background executor (it is mutable and not thread-safe); every move there produces an immutable
+ * {@link LessonFrame} that is published on the UI executor. Results of an outdated session (the lesson or
+ * photo changed meanwhile) are dropped. No JavaFX toolkit is needed: with same-thread executors every call
+ * has taken effect when it returns.
+ */
+public final class LessonViewModel {
+
+    private final LessonSource source;
+    private final Executor compute;
+    private final Executor work;
+    private final Executor ui;
+
+    private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
+    private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>(this, "lesson");
+    private final ReadOnlyObjectWrapper<LessonFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ObjectProperty<Granularity> granularity = new SimpleObjectProperty<>(this, "granularity",
+            Granularity.PIXEL);
+    private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper lessonError = new ReadOnlyStringWrapper(this, "lessonError", "");
+    private final BooleanProperty flops = new SimpleBooleanProperty(this, "flops", false);
+    private final IntegerProperty groups = new SimpleIntegerProperty(this, "groups", 0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyBooleanWrapper loadingPhoto = new ReadOnlyBooleanWrapper(this, "loadingPhoto", false);
+
+    /** Bumped on the UI thread whenever a new session is requested; results carry the value they were made for. */
+    private long generation;
+    private int inFlight;
+    /** Touched on the serial executor only. */
+    private LessonSession session;
+    private long sessionGeneration = -1;
+
+    public LessonViewModel(LessonSource source, UiExecutors executors) {
+        this.source = source;
+        this.compute = executors.compute();
+        this.work = new SerialExecutor(executors.compute());
+        this.ui = executors.ui();
+        lessons.setAll(source.lessons());
+        lesson.addListener((obs, was, now) -> reopen());
+        groups.addListener((obs, was, now) -> reopen());
+        granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
+    }
+
+    /** Loads the default bundled photo and opens the first lesson. */
+    public void start() {
+        start(null, BundledPhotos.defaultName(), 0, 0);
+    }
+
+    /**
+     * Opens lesson {@code lessonId} (the first when null or unknown) on bundled photo {@code photoName}, and
+     * once it is ready jumps to {@code position} and takes {@code steps} steps at the current granularity (e.g.
+     * to open a class mid-lesson).
+     */
+    public void start(String lessonId, String photoName, long position, int steps) {
+        Lesson l = lessons.stream().filter(x -> x.id().equals(lessonId)).findFirst()
+                .orElse(lessons.isEmpty() ? null : lessons.get(0));
+        if (steps > 0 || position > 0) {
+            frame.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends LessonFrame> obs, LessonFrame was,
+                                    LessonFrame now) {
+                    if (now != null && now.lesson().equals(l)) {
+                        frame.removeListener(this);
+                        if (position > 0) {
+                            seek(position);
+                        }
+                        for (int i = 0; i < steps; i++) {
+                            next();
+                        }
+                    }
+                }
+            });
+        }
+        lesson.set(l);
+        openBundled(BundledPhotos.NAMES.contains(photoName) ? photoName : BundledPhotos.defaultName());
+    }
+
+    // ---- stepping -------------------------------------------------------------------------------------
+
+    /** One step forward at the current granularity. */
+    public void next() {
+        move(LessonSession::next);
+    }
+
+    /** One step back at the current granularity. */
+    public void previous() {
+        move(LessonSession::previous);
+    }
+
+    /** Back to the start. */
+    public void home() {
+        move(LessonSession::home);
+    }
+
+    /** Everything computed. */
+    public void end() {
+        move(LessonSession::end);
+    }
+
+    /** Jumps to a position of the session clock (clamped to the lesson's length). */
+    public void seek(long position) {
+        move(s -> s.seek(Math.max(0, Math.min(s.length(), position))));
+    }
+
+    /** Chooses α and the input resolution in the multipliers lesson (ignored by the others). */
+    public void selectMultipliers(double alpha, int resolution) {
+        move(s -> {
+            if (s.lesson().id().equals("multipliers")) {
+                s.selectMultipliers(alpha, resolution);
+            }
+        });
+    }
+
+    /** Opens the lesson {@code delta} places away in the list (clamped to the list). */
+    public void otherLesson(int delta) {
+        int i = lessons.indexOf(lesson.get());
+        int j = Math.max(0, Math.min(lessons.size() - 1, i + delta));
+        if (j != i && !lessons.isEmpty()) {
+            lesson.set(lessons.get(j));
+        }
+    }
+
+    /** One granularity coarser (↑). */
+    public void coarser() {
+        granularity.set(granularity.get().coarser());
+    }
+
+    /** One granularity finer (↓). */
+    public void finer() {
+        granularity.set(granularity.get().finer());
+    }
+
+    // ---- photos ---------------------------------------------------------------------------------------
+
+    /** Decodes a file in the background; on failure the current photo stays and {@link #errorProperty()} says why. */
+    public void openPhoto(Path file) {
+        loadPhoto(() -> PhotoDecoder.decode(file));
+    }
+
+    /** Decodes a bundled photo in the background. */
+    public void openBundled(String name) {
+        loadPhoto(() -> BundledPhotos.load(name));
+    }
+
+    /** Uses an already decoded photo. */
+    public void setPhoto(Photo p) {
+        error.set("");
+        photo.set(p);
+        reopen();
+    }
+
+    private void loadPhoto(Supplier<Photo> decode) {
+        loadingPhoto.set(true);
+        error.set("");
+        compute.execute(() -> {
+            try {
+                Photo p = decode.get();
+                ui.execute(() -> {
+                    loadingPhoto.set(false);
+                    setPhoto(p);
+                });
+            } catch (RuntimeException e) {
+                String msg = oneLine(e);
+                ui.execute(() -> {
+                    loadingPhoto.set(false);
+                    error.set(msg);
+                });
+            }
+        });
+    }
+
+    // ---- export ---------------------------------------------------------------------------------------
+
+    /**
+     * Renders {@code frames} steps from the current position at the current granularity into an animated GIF,
+     * in the background on a fresh session (the one on screen keeps its position). {@code done} receives the
+     * file, {@code failed} a one-line reason, both on the UI executor.
+     */
+    public void exportGif(Path out, int frames, FrameRenderer renderer, Consumer<Path> done,
+                          Consumer<String> failed) {
+        Lesson l = lesson.get();
+        Photo p = photo.get();
+        LessonFrame f = frame.get();
+        if (l == null || p == null || f == null) {
+            failed.accept("no lesson is open");
+            return;
+        }
+        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        Granularity g = granularity.get();
+        compute.execute(() -> {
+            try {
+                LessonSession copy = source.open(l, p.planes(), options);
+                copy.seek(f.position());
+                copy.setGranularity(g);
+                LessonExporter.writeGif(copy, frames, renderer, out);
+                ui.execute(() -> done.accept(out));
+            } catch (RuntimeException e) {
+                String msg = oneLine(e);
+                ui.execute(() -> failed.accept(msg));
+            }
+        });
+    }
+
+    // ---- session plumbing -----------------------------------------------------------------------------
+
+    private void reopen() {
+        Lesson l = lesson.get();
+        Photo p = photo.get();
+        if (l == null || p == null) {
+            return;
+        }
+        long gen = ++generation;
+        if (frame.get() != null && !frame.get().lesson().equals(l)) {
+            frame.set(null); // the picture says "preparing" rather than showing the previous lesson
+        }
+        lessonError.set("");
+        Granularity g = granularity.get();
+        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        begin();
+        work.execute(() -> {
+            try {
+                LessonSession s = source.open(l, p.planes(), options);
+                s.setGranularity(g);
+                session = s;
+                sessionGeneration = gen;
+                LessonFrame f = s.frame();
+                ui.execute(() -> finish(gen, f));
+            } catch (RuntimeException e) {
+                String msg = oneLine(e);
+                ui.execute(() -> {
+                    finish(gen, null);
+                    if (gen == generation) {
+                        lessonError.set(msg);
+                    }
+                });
+            }
+        });
+    }
+
+    private void move(Consumer<LessonSession> op) {
+        long gen = generation;
+        begin();
+        work.execute(() -> {
+            LessonFrame f = null;
+            if (session != null && sessionGeneration == gen) {
+                op.accept(session);
+                f = session.frame();
+            }
+            LessonFrame result = f;
+            ui.execute(() -> finish(gen, result));
+        });
+    }
+
+    private void begin() {
+        inFlight++;
+        busy.set(true);
+    }
+
+    private void finish(long gen, LessonFrame f) {
+        inFlight--;
+        busy.set(inFlight > 0);
+        if (f != null && gen == generation) {
+            frame.set(f);
+        }
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    // ---- properties -----------------------------------------------------------------------------------
+
+    public ObservableList<Lesson> lessons() {
+        return lessons;
+    }
+
+    public ObjectProperty<Lesson> lessonProperty() {
+        return lesson;
+    }
+
+    /** The latest snapshot; {@code null} until the first session is open. */
+    public ReadOnlyObjectProperty<LessonFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public LessonFrame frame() {
+        return frame.get();
+    }
+
+    public ObjectProperty<Granularity> granularityProperty() {
+        return granularity;
+    }
+
+    public ReadOnlyObjectProperty<Photo> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    /** The latest one-line problem (a photo that could not be decoded, …); empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Why the current lesson could not be opened (e.g. its network block failed to run); empty when it opened. */
+    public ReadOnlyStringProperty lessonErrorProperty() {
+        return lessonError.getReadOnlyProperty();
+    }
+
+    /** Whether counters show FLOPs (2 per MAC) instead of MACs. */
+    public BooleanProperty flopsProperty() {
+        return flops;
+    }
+
+    /** Groups of the groups lesson (0: the lesson's default). */
+    public IntegerProperty groupsProperty() {
+        return groups;
+    }
+
+    /** Whether a move is still being computed (the player skips a tick rather than queueing). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingPhotoProperty() {
+        return loadingPhoto.getReadOnlyProperty();
+    }
+}

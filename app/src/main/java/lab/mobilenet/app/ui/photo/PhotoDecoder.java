@@ -1,0 +1,98 @@
+package lab.mobilenet.app.ui.photo;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import lab.mobilenet.engine.image.ImageDecodeException;
+import lab.mobilenet.engine.image.ImageLoader;
+import lab.mobilenet.engine.image.RgbImage;
+import lab.mobilenet.lessons.Planes;
+
+/**
+ * Turns image bytes into a {@link Photo}: reads the size first and refuses absurd images before allocating,
+ * decodes (files through the engine's loader, bundled streams through ImageIO), drops alpha, turns grey into
+ * three equal channels, and shrinks to {@link #WORKING_SIDE}. Blocking: call it from the compute executor,
+ * never the FX thread.
+ */
+public final class PhotoDecoder {
+
+    /** Longest side kept after decoding; the lessons work on far smaller copies. */
+    public static final int WORKING_SIDE = 256;
+
+    /** Largest image accepted, in pixels (a 10 000 × 10 000 photo would need 400 MB as ARGB). */
+    public static final long MAX_PIXELS = 60_000_000L;
+
+    private PhotoDecoder() {
+    }
+
+    /**
+     * Decodes a file with the engine's {@link ImageLoader} (TwelveMonkeys plugins for CMYK JPEG and WebP, EXIF
+     * orientation, size bound checked before decoding); any failure is a {@link PhotoException} with a
+     * one-line message naming the file.
+     */
+    public static Photo decode(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            RgbImage img = ImageLoader.load(file, MAX_PIXELS);
+            Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
+            return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE));
+        } catch (ImageDecodeException e) {
+            throw new PhotoException(oneLine(e), e);
+        } catch (NoSuchFileException e) {
+            throw new PhotoException(name + ": no such file", e);
+        } catch (IOException e) {
+            throw new PhotoException(name + ": cannot be read (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** Decodes a stream (e.g. a bundled class-path photo) named {@code name}. */
+    public static Photo decode(String name, InputStream in) {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            if (iis == null) {
+                throw new PhotoException(name + " is not an image");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new PhotoException(name + " is not an image format this app can read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new PhotoException(name + " is too large: " + reader.getWidth(0) + "×"
+                            + reader.getHeight(0) + " pixels");
+                }
+                BufferedImage img = reader.read(0);
+                return new Photo(name, toPlanes(img).downscaleToLongestSide(WORKING_SIDE));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PhotoException pe) {
+                throw pe;
+            }
+            throw new PhotoException(name + " could not be decoded (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** RGB planes of any BufferedImage, alpha ignored. */
+    public static Planes toPlanes(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        return Planes.fromArgb(w, h, argb);
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,133 @@
+package lab.mobilenet.app.ui.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * {@link Painter} on Java2D: works on a headless server (no display, no JavaFX), used by the exporter.
+ * Text uses a CJK-capable family when one is installed, else the logical {@code SansSerif} font, whose
+ * fallback chain covers whatever the JDK finds.
+ */
+public final class AwtPainter implements Painter {
+
+    private static final List<String> CJK_FAMILIES = List.of("Noto Sans CJK SC", "Noto Sans CJK KR",
+            "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Micro Hei");
+    private static final String FAMILY = pickFamily();
+
+    private final Graphics2D g;
+    private final double width;
+    private final double height;
+    private final Deque<Shape> clips = new ArrayDeque<>();
+    private final Map<Raster, BufferedImage> images = new WeakHashMap<>();
+
+    /** Paints on {@code image}; the caller disposes nothing, {@link #close()} releases the graphics. */
+    public AwtPainter(BufferedImage image) {
+        this.g = image.createGraphics();
+        this.width = image.getWidth();
+        this.height = image.getHeight();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    }
+
+    private static String pickFamily() {
+        List<String> installed = Arrays.asList(
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        return CJK_FAMILIES.stream().filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
+    }
+
+    /** Releases the Java2D graphics context. */
+    public void close() {
+        g.dispose();
+    }
+
+    @Override
+    public double width() {
+        return width;
+    }
+
+    @Override
+    public double height() {
+        return height;
+    }
+
+    @Override
+    public void fillRect(double x, double y, double w, double h, int argb) {
+        g.setColor(new Color(argb, true));
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void strokeRect(double x, double y, double w, double h, int argb, double lineWidth) {
+        g.setColor(new Color(argb, true));
+        g.setStroke(new BasicStroke((float) lineWidth));
+        g.draw(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void line(double x1, double y1, double x2, double y2, int argb, double lineWidth) {
+        g.setColor(new Color(argb, true));
+        g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
+    }
+
+    @Override
+    public void text(String s, double x, double y, double size, boolean bold, int argb, Align align) {
+        Font f = font(size, bold);
+        g.setFont(f);
+        FontMetrics fm = g.getFontMetrics(f);
+        double w = fm.stringWidth(s);
+        double left = switch (align) {
+            case LEFT -> x;
+            case CENTER -> x - w / 2;
+            case RIGHT -> x - w;
+        };
+        g.setColor(new Color(argb, true));
+        g.drawString(s, (float) left, (float) (y + (fm.getAscent() - fm.getDescent()) / 2.0));
+    }
+
+    @Override
+    public double textWidth(String s, double size, boolean bold) {
+        return g.getFontMetrics(font(size, bold)).stringWidth(s);
+    }
+
+    @Override
+    public void image(Raster raster, double x, double y, double w, double h) {
+        BufferedImage img = images.computeIfAbsent(raster, r -> {
+            BufferedImage b = new BufferedImage(r.width(), r.height(), BufferedImage.TYPE_INT_ARGB);
+            b.setRGB(0, 0, r.width(), r.height(), r.pixels(), 0, r.width());
+            return b;
+        });
+        g.drawImage(img, (int) Math.round(x), (int) Math.round(y), (int) Math.round(w), (int) Math.round(h), null);
+    }
+
+    @Override
+    public void pushClip(double x, double y, double w, double h) {
+        clips.push(g.getClip() == null ? new Rectangle2D.Double(0, 0, width, height) : g.getClip());
+        g.clip(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void popClip() {
+        g.setClip(clips.pop());
+    }
+
+    private static Font font(double size, boolean bold) {
+        return new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    }
+}

@@ -1,0 +1,137 @@
+package lab.mobilenet.app.ui.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import lab.mobilenet.app.ui.render.Painter.Align;
+
+/** Drawing helpers shared by the scene painters: titles, number grids, image tiles, highlight frames. */
+public final class Draw {
+
+    private Draw() {
+    }
+
+    /** A caption at the top of {@code box}; returns the space left below it. */
+    public static Box title(Painter p, Palette pal, Box box, String text, double size) {
+        double s = p.fitSize(text, box.w, size, true);
+        p.text(text, box.x, box.y + size * 0.6, s, true, pal.text(), Align.LEFT);
+        return box.belowTop(size * 1.3);
+    }
+
+    /** A centred caption above {@code box}'s centre line. */
+    public static Box centeredTitle(Painter p, Palette pal, Box box, String text, double size, int color) {
+        double s = p.fitSize(text, box.w, size, true);
+        p.text(text, box.centerX(), box.y + size * 0.6, s, true, color, Align.CENTER);
+        return box.belowTop(size * 1.3);
+    }
+
+    /**
+     * A {@code rows × cols} grid of numbers with square cells fitted into {@code box}: each cell filled with
+     * {@code fill.apply(i)} (or the panel colour), its text in a colour that reads on it; cells for which
+     * {@code lit} is true get a thick frame in {@code litColor}. Returns the grid's actual box.
+     */
+    public static Box numberGrid(Painter p, Palette pal, Box box, int rows, int cols, CellText text,
+                                 CellColor fill, IntPredicate lit, int litColor) {
+        Box g = box.fitGrid(cols, rows);
+        double c = g.w / cols;
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                int bg = fill == null ? pal.panel() : fill.color(i);
+                double x = g.x + k * c;
+                double y = g.y + r * c;
+                p.fillRect(x, y, c, c, bg);
+                p.strokeRect(x, y, c, c, pal.muted(), 1);
+                String s = text.text(i);
+                if (!s.isEmpty()) {
+                    double size = p.fitSize(s, c * 0.86, c * 0.36, false);
+                    p.text(s, x + c / 2, y + c / 2, size, false, ColorMaps.textOn(bg), Align.CENTER);
+                }
+            }
+        }
+        for (int i = 0; i < rows * cols; i++) {
+            if (lit != null && lit.test(i)) {
+                double x = g.x + (i % cols) * c;
+                double y = g.y + (i / cols) * c;
+                p.strokeRect(x + 1.5, y + 1.5, c - 3, c - 3, litColor, Math.max(3, c / 12));
+            }
+        }
+        return g;
+    }
+
+    /** Text of cell {@code i}. */
+    @FunctionalInterface
+    public interface CellText {
+        String text(int i);
+    }
+
+    /** Background of cell {@code i}. */
+    @FunctionalInterface
+    public interface CellColor {
+        int color(int i);
+    }
+
+    /**
+     * A raster drawn with square pixels, as large as fits and centred in {@code box}, with a thin frame.
+     * Returns the image's box; a pixel (x, y) covers {@link #pixel(Box, Raster, int, int)}.
+     */
+    public static Box tile(Painter p, Palette pal, Box box, Raster r) {
+        Box g = box.fitGrid(r.width(), r.height());
+        p.image(r, g.x, g.y, g.w, g.h);
+        p.strokeRect(g.x, g.y, g.w, g.h, pal.muted(), 1);
+        return g;
+    }
+
+    /** The box of raster cell (x, y) inside a tile drawn at {@code g}; cells may lie outside (padding). */
+    public static Box pixel(Box g, Raster r, int x, int y) {
+        double c = g.w / r.width();
+        return new Box(g.x + x * c, g.y + y * c, c, c);
+    }
+
+    /** A thick highlight frame around cells (x0, y0) … (x0 + w − 1, y0 + h − 1) of a tile, padding included. */
+    public static void frameCells(Painter p, Box g, Raster r, int x0, int y0, int w, int h, int color, double lw) {
+        double c = g.w / r.width();
+        p.strokeRect(g.x + x0 * c - lw / 2, g.y + y0 * c - lw / 2, w * c + lw, h * c + lw, color, lw);
+    }
+
+    /** Lays out {@code n} tiles of aspect {@code aw:ah} in the grid of rows × columns that makes them largest. */
+    public static List<Box> tiles(Box box, int n, double aw, double ah, double gap, double captionHeight) {
+        double best = -1;
+        int bestCols = 1;
+        for (int cols = 1; cols <= n; cols++) {
+            int rows = (n + cols - 1) / cols;
+            double cw = (box.w - gap * (cols - 1)) / cols;
+            double ch = (box.h - gap * (rows - 1)) / rows - captionHeight;
+            double scale = Math.min(cw / aw, ch / ah);
+            if (scale > best) {
+                best = scale;
+                bestCols = cols;
+            }
+        }
+        int rows = (n + bestCols - 1) / bestCols;
+        List<Box> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Box cell = box.row(i / bestCols, rows, gap).column(i % bestCols, bestCols, gap);
+            out.add(cell);
+        }
+        return out;
+    }
+
+    /** A horizontal bar showing {@code done} of {@code total} with a label inside or beside it. */
+    public static void bar(Painter p, Palette pal, Box box, double fraction, int color, String label, double size) {
+        p.fillRect(box.x, box.y, box.w, box.h, pal.pending());
+        p.fillRect(box.x, box.y, box.w * Math.max(0, Math.min(1, fraction)), box.h, color);
+        p.strokeRect(box.x, box.y, box.w, box.h, pal.muted(), 1);
+        double s = p.fitSize(label, box.w - 8, size, true);
+        p.text(label, box.x + 6, box.centerY(), s, true, pal.text(), Align.LEFT);
+    }
+
+    /** An arrow from (x1, y1) to (x2, y2). */
+    public static void arrow(Painter p, double x1, double y1, double x2, double y2, int color, double lw) {
+        p.line(x1, y1, x2, y2, color, lw);
+        double a = Math.atan2(y2 - y1, x2 - x1);
+        double l = 6 + lw * 3;
+        p.line(x2, y2, x2 - l * Math.cos(a - 0.45), y2 - l * Math.sin(a - 0.45), color, lw);
+        p.line(x2, y2, x2 - l * Math.cos(a + 0.45), y2 - l * Math.sin(a + 0.45), color, lw);
+    }
+}

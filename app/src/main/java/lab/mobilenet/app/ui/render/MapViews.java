@@ -1,0 +1,135 @@
+package lab.mobilenet.app.ui.render;
+
+import java.util.List;
+import lab.mobilenet.lessons.CellDetail;
+import lab.mobilenet.lessons.Planes;
+import lab.mobilenet.lessons.TraceFrame;
+
+/**
+ * The two halves of every convolution picture: the input with the sliding window (as a photo, or as one
+ * tile per channel), and the output maps growing cell by cell with the current cell lit. Each returns the
+ * box of its highlight so the scene can draw an arrow from window to cell.
+ */
+public final class MapViews {
+
+    private MapViews() {
+    }
+
+    /**
+     * The input as a single photo (for a 3-channel standard convolution, where the window covers all channels)
+     * with the zero-padding ring and the window of the focus value. Returns the window's box.
+     */
+    public static Box photoWithWindow(SceneContext ctx, Box box, TraceFrame tf) {
+        Planes in = tf.trace().input();
+        Raster r = Heatmaps.photo(in);
+        return withWindow(ctx, box, r, tf);
+    }
+
+    /**
+     * One tile per input channel; the window is drawn on the channels the focus value reads, the others are
+     * dimmed. Returns the window's box on the first channel it reads.
+     */
+    public static Box channelTiles(SceneContext ctx, Box box, TraceFrame tf, int currentChannel) {
+        Planes in = tf.trace().input();
+        CellDetail c = tf.focus();
+        int n = in.channels();
+        double cap = ctx.body() * 1.3;
+        List<Box> cells = Draw.tiles(box, n, in.width() + 2.0 * pad(tf), in.height() + 2.0 * pad(tf), ctx.gap() / 2,
+                cap);
+        Box first = null;
+        for (int ch = 0; ch < n; ch++) {
+            Box cell = cells.get(ch);
+            boolean read = ch >= c.firstInChannel() && ch < c.firstInChannel() + c.inChannels();
+            String name = Channels.name(ch, n);
+            ctx.p().text(name, cell.centerX(), cell.y + cap / 2, ctx.body(), read, read ? ctx.pal().text()
+                    : ctx.pal().muted(), Painter.Align.CENTER);
+            Box win = withWindowIf(ctx, cell.belowTop(cap), Heatmaps.channel(in, ch), tf, read,
+                    ch == currentChannel);
+            if (read && first == null) {
+                first = win;
+            }
+            if (!read) {
+                Box t = cell.belowTop(cap);
+                ctx.p().fillRect(t.x, t.y, t.w, t.h, Palette.alpha(ctx.pal().background(), 150));
+            }
+        }
+        return first == null ? box : first;
+    }
+
+    private static Box withWindow(SceneContext ctx, Box box, Raster r, TraceFrame tf) {
+        return withWindowIf(ctx, box, r, tf, true, true);
+    }
+
+    private static Box withWindowIf(SceneContext ctx, Box box, Raster r, TraceFrame tf, boolean window,
+                                    boolean strong) {
+        int p = pad(tf);
+        Box outer = box.fitGrid(r.width() + 2 * p, r.height() + 2 * p);
+        double c = outer.w / (r.width() + 2 * p);
+        ctx.p().fillRect(outer.x, outer.y, outer.w, outer.h, ctx.pal().padding());
+        Box g = new Box(outer.x + p * c, outer.y + p * c, r.width() * c, r.height() * c);
+        Draw.tile(ctx.p(), ctx.pal(), g, r);
+        CellDetail f = tf.focus();
+        int k = f.kernel();
+        Box win = new Box(g.x + f.inX0() * c, g.y + f.inY0() * c, k * c, k * c);
+        if (window) {
+            double lw = strong ? ctx.highlight() : ctx.highlight() / 2;
+            ctx.p().strokeRect(win.x - lw / 2, win.y - lw / 2, win.w + lw, win.h + lw, ctx.pal().window(), lw);
+            tf.lastStep().filter(s -> strong && !s.lastOfCell() && k > 1).ifPresent(s -> ctx.p().strokeRect(
+                    g.x + s.inX() * c, g.y + s.inY() * c, c, c, ctx.pal().current(), Math.max(1.5, lw / 2)));
+        }
+        return win;
+    }
+
+    private static int pad(TraceFrame tf) {
+        return tf.trace().geometry().padding();
+    }
+
+    /**
+     * The output maps, one tile per output channel captioned by {@code captions}, cells filled as far as
+     * computed, the focus cell framed. Returns the focus cell's box.
+     */
+    public static Box outputs(SceneContext ctx, Box box, TraceFrame tf, List<String> captions) {
+        var out = tf.output();
+        double cap = ctx.body() * 1.3;
+        List<Box> cells = Draw.tiles(box, out.channels(), out.width(), out.height(), ctx.gap() / 2, cap);
+        CellDetail f = tf.focus();
+        Box focus = box;
+        for (int o = 0; o < out.channels(); o++) {
+            Box cell = cells.get(o);
+            String caption = o < captions.size() ? captions.get(o) : "#" + o;
+            boolean cur = o == f.outChannel();
+            ctx.p().text(caption, cell.centerX(), cell.y + cap / 2,
+                    ctx.p().fitSize(caption, cell.w, ctx.body(), cur), cur,
+                    cur ? ctx.pal().text() : ctx.pal().muted(), Painter.Align.CENTER);
+            Raster r = Heatmaps.output(out, o, ctx.pal().pending(), ctx.pal().isDark());
+            Box g = Draw.tile(ctx.p(), ctx.pal(), cell.belowTop(cap), r);
+            ctx.hits().add(new HitMap.Area(tf.role(), o, out.height(), out.width(), g));
+            if (cur) {
+                focus = Draw.pixel(g, r, f.outX(), f.outY());
+                double lw = ctx.highlight();
+                ctx.p().strokeRect(focus.x - lw / 2, focus.y - lw / 2, focus.w + lw, focus.h + lw,
+                        ctx.pal().current(), lw);
+            }
+        }
+        return focus;
+    }
+
+    /** Kernel captions of a trace's output channels in the current language. */
+    public static List<String> kernelCaptions(SceneContext ctx, TraceFrame tf) {
+        return tf.trace().bank().labels().stream().map(l -> kernelName(ctx, l)).toList();
+    }
+
+    /**
+     * "kernel.sobel-x" looked up; a numbered label without a name ({@code mix-3}, {@code learned-7}) becomes
+     * "output 3"; anything else stays as it is.
+     */
+    public static String kernelName(SceneContext ctx, String label) {
+        String key = "kernel." + label;
+        String w = ctx.words().get(key);
+        if (!w.equals(key)) {
+            return w;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*-(\\d+)").matcher(label);
+        return m.matches() ? ctx.words().get("scene.out-channel", Integer.parseInt(m.group(1))) : label;
+    }
+}

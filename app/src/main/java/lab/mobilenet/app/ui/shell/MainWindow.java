@@ -1,0 +1,181 @@
+package lab.mobilenet.app.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.lessons.LessonsPage;
+import lab.mobilenet.app.ui.theme.Styles;
+import lab.mobilenet.app.ui.theme.Theme;
+
+/**
+ * The window: menu bar, navigation (Lessons, Explorer, Classify), the current page, and the status bar.
+ * It owns the window-wide state (page, theme, presenter mode) and routes the lesson keys (Space, arrows,
+ * Home/End) to the lessons page from a scene-level filter, so no focused control swallows them.
+ */
+public final class MainWindow {
+
+    /** Window title in every language (the app's name is not translated). */
+    public static final String TITLE = "MobileNet Lab";
+
+    private final Stage stage;
+    private final AppContext context;
+    private final EngineWarmup warmup;
+    private final StatusBar statusBar;
+    private final LessonsPage lessonsPage;
+    private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
+    private final StackPane content = new StackPane();
+    private final Scene scene;
+
+    private MainWindow(Stage stage, AppContext context) {
+        this.stage = stage;
+        this.context = context;
+        this.warmup = new EngineWarmup(context.engineLoad());
+        this.statusBar = new StatusBar(context.i18n(), warmup);
+        this.lessonsPage = new LessonsPage(context, statusBar, theme, presenter);
+        pages.put(Page.LESSONS, lessonsPage);
+        pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
+        pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
+
+        BorderPane root = new BorderPane();
+        root.setId("main-root");
+        Styles.cjkFamily().ifPresent(f -> root.setStyle("-fx-font-family: '" + f + "';"));
+        root.setTop(new AppMenus(this, context.i18n()).build());
+        VBox nav = navigation();
+        root.setLeft(nav);
+        presenter.addListener((obs, was, now) -> root.setLeft(now ? null : nav));
+        root.setCenter(content);
+        root.setBottom(statusBar);
+        page.addListener((obs, was, now) -> showPage(now));
+        showPage(page.get());
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        theme.addListener((obs, was, now) -> restyle());
+        presenter.addListener((obs, was, now) -> {
+            stage.setFullScreen(now);
+            restyle();
+        });
+        stage.fullScreenProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                presenter.set(false);
+            }
+        });
+        stage.setFullScreenExitHint("");
+        restyle();
+    }
+
+    /**
+     * Builds the window on {@code stage}, shows it, and only then starts the engine warm-up in the
+     * background, so the window appears within a second even on a cold start.
+     */
+    public static MainWindow open(Stage stage, AppContext context) {
+        MainWindow w = new MainWindow(stage, context);
+        stage.setTitle(TITLE);
+        stage.setScene(w.scene);
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
+        stage.setMaximized(true);
+        stage.show();
+        w.warmup.start(context.executors().compute(), context.executors().ui());
+        StartOptions o = context.start();
+        w.theme.set(o.theme());
+        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.position(), o.steps());
+        if (o.presenter()) {
+            w.presenter.set(true);
+        }
+        return w;
+    }
+
+    private VBox navigation() {
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav-bar");
+        ToggleGroup group = new ToggleGroup();
+        for (Page p : Page.values()) {
+            ToggleButton b = new ToggleButton();
+            b.setId("nav-" + p.name().toLowerCase(java.util.Locale.ROOT));
+            b.textProperty().bind(context.i18n().text(p.nameKey()));
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(group);
+            b.setSelected(p == page.get());
+            b.setOnAction(e -> {
+                page.set(p);
+                b.setSelected(true);
+            });
+            b.setFocusTraversable(false);
+            nav.getChildren().add(b);
+        }
+        page.addListener((obs, was, now) -> group.getToggles().get(now.ordinal()).setSelected(true));
+        return nav;
+    }
+
+    private void showPage(Page p) {
+        content.getChildren().setAll(pages.get(p));
+    }
+
+    private void restyle() {
+        Styles.apply(scene, theme.get(), presenter.get());
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F11) {
+            presenter.set(!presenter.get());
+            e.consume();
+            return;
+        }
+        if (page.get() == Page.LESSONS && !e.isShortcutDown() && !e.isAltDown() && lessonsPage.handleKey(e.getCode())) {
+            e.consume();
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public EngineWarmup warmup() {
+        return warmup;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public LessonsPage lessonsPage() {
+        return lessonsPage;
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+}

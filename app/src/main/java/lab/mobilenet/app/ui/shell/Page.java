@@ -1,0 +1,11 @@
+package lab.mobilenet.app.ui.shell;
+
+/** The top-level pages of the navigation, in the order they are listed. */
+public enum Page {
+    LESSONS, EXPLORER, CLASSIFY;
+
+    /** Resource key of the page's name, e.g. {@code nav.lessons}. */
+    public String nameKey() {
+        return "nav." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,82 @@
+package lab.mobilenet.app.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import lab.mobilenet.app.ui.i18n.I18n;
+
+/** Bottom line of the window: the engine's state, the latest one-line message (errors in red), the language. */
+public final class StatusBar extends HBox {
+
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final Label engineLabel = new Label();
+    private final Label messageLabel = new Label();
+
+    public StatusBar(I18n i18n, EngineWarmup warmup) {
+        getStyleClass().add("status-bar");
+        engineLabel.setId("engine-status");
+        messageLabel.setId("status-message");
+        engineLabel.textProperty().bind(Bindings.createStringBinding(() -> switch (warmup.stateProperty().get()) {
+            case LOADING -> i18n.get("engine.loading");
+            case READY -> i18n.get("engine.ready");
+            case FAILED -> i18n.get("engine.failed", warmup.failureProperty().get());
+        }, warmup.stateProperty(), warmup.failureProperty(), i18n.localeProperty()));
+        warmup.stateProperty().addListener((obs, was, now) -> styleEngine(now));
+        styleEngine(warmup.stateProperty().get());
+        messageLabel.textProperty().bind(message);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        getChildren().addAll(engineLabel, messageLabel, spring, languageChooser(i18n));
+    }
+
+    /** The language, switchable without opening a menu (a teacher may hand the laptop to a student). */
+    private static ComboBox<Locale> languageChooser(I18n i18n) {
+        ComboBox<Locale> box = new ComboBox<>(FXCollections.observableArrayList(I18n.SUPPORTED));
+        box.setId("language");
+        box.setFocusTraversable(false);
+        box.valueProperty().bindBidirectional(i18n.localeProperty());
+        box.setCellFactory(lv -> new LanguageCell());
+        box.setButtonCell(new LanguageCell());
+        return box;
+    }
+
+    /** A language shown in itself: English, 中文, 한국어. */
+    private static final class LanguageCell extends ListCell<Locale> {
+        @Override
+        protected void updateItem(Locale l, boolean empty) {
+            super.updateItem(l, empty);
+            setText(empty || l == null ? "" : I18n.lookup(l, "language.self"));
+        }
+    }
+
+    private void styleEngine(EngineWarmup.State s) {
+        engineLabel.getStyleClass().removeAll("status-engine-loading", "status-engine-ready", "status-engine-failed");
+        engineLabel.getStyleClass().add("status-engine-" + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Shows a neutral message. */
+    public void info(String text) {
+        messageLabel.getStyleClass().remove("status-error");
+        message.set(text);
+    }
+
+    /** Shows an error message in red. */
+    public void error(String text) {
+        if (!messageLabel.getStyleClass().contains("status-error")) {
+            messageLabel.getStyleClass().add("status-error");
+        }
+        message.set(text);
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

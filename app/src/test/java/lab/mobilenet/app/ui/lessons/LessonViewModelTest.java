@@ -1,0 +1,199 @@
+package lab.mobilenet.app.ui.lessons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import lab.mobilenet.app.export.FrameRenderer;
+import lab.mobilenet.app.ui.render.Palette;
+import javax.imageio.ImageIO;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.photo.Photo;
+import lab.mobilenet.lessons.Granularity;
+import lab.mobilenet.lessons.LessonCatalog;
+import lab.mobilenet.lessons.LessonFrame;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lessons view-model without a screen: same-thread executors make every call take effect at once. */
+class LessonViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private LessonViewModel vm;
+
+    @BeforeEach
+    void open() {
+        vm = new LessonViewModel(new CatalogLessonSource(), UiExecutors.sameThread());
+        vm.start();
+    }
+
+    private long macs() {
+        return vm.frame().counters().macsDone();
+    }
+
+    @Test
+    void startOpensTheFirstLessonOnTheDefaultPhoto() {
+        LessonFrame f = vm.frame();
+        assertNotNull(f);
+        assertEquals("standard", f.lesson().id());
+        assertEquals("chelsea.png", vm.photoProperty().get().name());
+        assertEquals(0, f.position());
+    }
+
+    @Test
+    void stepAtPixelGranularityAddsOneOutputValueOfMacs() {
+        vm.granularityProperty().set(Granularity.PIXEL);
+        var g = vm.frame().traces().get(0).trace().geometry();
+        long perPixel = (long) g.inChannels() * g.kernel() * g.kernel(); // M·D_K² for a standard convolution
+        assertEquals(27, perPixel, "the standard lesson convolves RGB with 3×3 kernels");
+        vm.next();
+        assertEquals(27, macs());
+        vm.next();
+        vm.next();
+        assertEquals(81, macs());
+    }
+
+    @Test
+    void stepAtMacGranularityAddsExactlyOne() {
+        vm.granularityProperty().set(Granularity.MAC);
+        vm.next();
+        vm.next();
+        assertEquals(2, macs());
+    }
+
+    @Test
+    void stepAtRowGranularityAddsOneOutputRow() {
+        vm.granularityProperty().set(Granularity.ROW);
+        int outWidth = vm.frame().traces().get(0).output().width();
+        vm.next();
+        assertEquals(27L * outWidth, macs());
+    }
+
+    @Test
+    void stepBackReturnsToThePreviousBoundary() {
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.next();
+        vm.next();
+        vm.previous();
+        assertEquals(27, macs());
+        vm.previous();
+        vm.previous();
+        assertEquals(0, macs());
+    }
+
+    @Test
+    void endAndHomeJumpToTheExtremes() {
+        vm.end();
+        assertTrue(vm.frame().atEnd());
+        assertEquals(vm.frame().counters().macsTotal(), macs());
+        vm.home();
+        assertEquals(0, macs());
+    }
+
+    @Test
+    void upAndDownChangeTheGranularityOneNotchAtATime() {
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.coarser();
+        assertEquals(Granularity.ROW, vm.granularityProperty().get());
+        vm.finer();
+        vm.finer();
+        assertEquals(Granularity.MAC, vm.granularityProperty().get());
+        vm.finer();
+        assertEquals(Granularity.MAC, vm.granularityProperty().get());
+    }
+
+    @Test
+    void depthwiseLessonStepsNineMacsPerPixel() {
+        vm.lessonProperty().set(LessonCatalog.DEPTHWISE);
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.next();
+        assertEquals(9, macs(), "D_K² = 9: a depthwise output reads one channel");
+    }
+
+    @Test
+    void everyLessonOpens() {
+        for (var lesson : vm.lessons()) {
+            vm.lessonProperty().set(lesson);
+            assertEquals(lesson, vm.frame().lesson(), lesson.id());
+        }
+    }
+
+    @Test
+    void openingAFileReplacesThePhoto() throws IOException {
+        Path file = dir.resolve("wide.png");
+        BufferedImage img = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(10, 10, 0xFF0000);
+        ImageIO.write(img, "png", file.toFile());
+        vm.openPhoto(file);
+        assertEquals("wide.png", vm.photoProperty().get().name());
+        var input = vm.frame().traces().get(0).trace().input();
+        assertEquals(3.0, (double) input.width() / input.height(), 0.2, "the lesson now runs on the 3:1 photo");
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void aCorruptFileKeepsThePhotoAndSaysWhy() throws IOException {
+        Photo before = vm.photoProperty().get();
+        Path bad = dir.resolve("broken.jpg");
+        Files.write(bad, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4});
+        vm.openPhoto(bad);
+        assertSame(before, vm.photoProperty().get());
+        assertTrue(vm.errorProperty().get().contains("broken.jpg"), vm.errorProperty().get());
+        assertFalse(vm.errorProperty().get().contains("\n"));
+    }
+
+    @Test
+    void gifExportStepsFromTheCurrentPositionWithoutMovingTheLesson() throws IOException {
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.next();
+        Path out = dir.resolve("steps.gif");
+        List<Path> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        vm.exportGif(out, 3, new FrameRenderer(Locale.ENGLISH, 640, 360, Palette.LIGHT), done::add, failed::add);
+        assertEquals(List.of(out), done, failed.toString());
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            assertEquals(3, r.getNumImages(true));
+            assertEquals(640, r.read(0).getWidth());
+            r.dispose();
+        }
+        assertEquals(27, macs(), "the lesson on screen stayed where it was");
+    }
+
+    @Test
+    void multipliersSelectionReachesTheTable() {
+        vm.lessonProperty().set(LessonCatalog.MULTIPLIERS);
+        vm.selectMultipliers(0.5, 160);
+        var sel = vm.frame().multipliers().orElseThrow().selected();
+        assertEquals(0.5, sel.alpha(), 1e-9);
+        assertEquals(160, sel.resolution());
+        vm.lessonProperty().set(LessonCatalog.STANDARD);
+        vm.selectMultipliers(0.25, 96);
+        assertEquals(LessonCatalog.STANDARD, vm.frame().lesson(), "other lessons ignore it");
+    }
+
+    @Test
+    void changingGroupsRetracesTheGroupsLesson() {
+        vm.lessonProperty().set(LessonCatalog.GROUPS);
+        vm.groupsProperty().set(12);
+        assertEquals(12, vm.frame().traces().get(0).trace().geometry().groups());
+        vm.granularityProperty().set(Granularity.PIXEL);
+        vm.next();
+        assertEquals(9, macs(), "g = M: each output reads one channel");
+    }
+}
