@@ -1,6 +1,7 @@
 package lab.mobilenet.app;
 
 import lab.mobilenet.app.cli.Cli;
+import lab.mobilenet.app.ui.MobileNetLabApp;
 
 /**
  * Entry point of {@code mobilenet-lab.jar}: with no arguments it opens the desktop app, with a
@@ -13,7 +14,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            DesktopLauncher.launch(args);
+            // JavaFX classes load only here: the command line below runs without a display.
+            MobileNetLabApp.launchDesktop(args);
             return;
         }
         System.exit(Cli.run(args));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The headless command line: {@code summary}, {@code classify}, {@code bench}, {@code export}. */
 @Command(name = "mobilenet-lab", mixinStandardHelpOptions = true, version = "MobileNet Lab 0.1.0",
         description = "Efficient convolutional networks, counted and run. Without a command the desktop app opens.",
-        subcommands = {SummaryCommand.class, ClassifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SummaryCommand.class, ClassifyCommand.class, BenchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit status for bad usage or bad input. */
@@ -18,7 +18,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, classify, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, classify, bench, export)");
     }
 
     /** Runs the command line and returns the exit status: 0 ok, 2 bad usage or input, 1 a bug. */

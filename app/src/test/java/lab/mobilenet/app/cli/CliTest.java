@@ -138,4 +138,24 @@ class CliTest {
         }
         assertEquals(1.0, share, 1e-6);
     }
+
+    @Test
+    void exportWritesAnAnimatedGifOfTheRequestedFrames(@TempDir Path tmp) throws Exception {
+        Path gif = tmp.resolve("standard.gif");
+        assertEquals(0, run("export", "--lesson", "depthwise", "--image", PHOTOS.resolve("coffee.png").toString(),
+                "--frames", "3", "--out", gif.toString()));
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(3, reader.getNumImages(true));
+        }
+    }
+
+    @Test
+    void exportOfAnUnknownLessonIsBadUsage(@TempDir Path tmp) {
+        assertEquals(2, run("export", "--lesson", "nope", "--image", PHOTOS.resolve("coffee.png").toString(),
+                "--out", tmp.resolve("x.png").toString()));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+        assertFalse(Files.exists(tmp.resolve("x.png")));
+    }
 }
