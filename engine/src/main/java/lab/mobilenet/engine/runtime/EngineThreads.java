@@ -2,7 +2,10 @@ package lab.mobilenet.engine.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The number of native threads ND4J's ops may use (process-wide: libnd4j has one setting). */
+/**
+ * The number of native threads ND4J may use, process-wide: libnd4j's OpenMP pool and OpenBLAS's own pool
+ * are set together, so that the two do not compete for the same cores.
+ */
 public final class EngineThreads {
 
     private EngineThreads() {
@@ -14,9 +17,14 @@ public final class EngineThreads {
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        requested = threads;
     }
 
+    /** The count last set here, or libnd4j's own default when none was set. */
     public static int get() {
-        return Nd4j.getEnvironment().maxThreads();
+        return requested > 0 ? requested : Nd4j.getEnvironment().maxThreads();
     }
+
+    private static volatile int requested;
 }
