@@ -33,8 +33,8 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof UserInputException ? BAD_INPUT : 1);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("error: " + oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

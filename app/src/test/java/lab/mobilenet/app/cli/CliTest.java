@@ -69,7 +69,8 @@ class CliTest {
     @Test
     void missingOptionIsBadUsage() {
         assertEquals(2, run("summary"));
-        assertTrue(err.toString().startsWith("error: "), err.toString());
+        assertTrue(err.toString().startsWith("error: Missing required option"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
     }
 
     @Test
