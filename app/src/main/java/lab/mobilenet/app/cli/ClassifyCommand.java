@@ -96,8 +96,10 @@ final class ClassifyCommand implements Callable<Integer> {
                     err.println("error: " + image + ": " + e.reason());
                 } catch (IOException e) {
                     failures++;
-                    results.add(error(image, network, classifier, String.valueOf(e.getMessage())));
-                    err.println("error: " + image + ": cannot read: " + e.getMessage());
+                    String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                            : "cannot read: " + e.getMessage();
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
+                    err.println("error: " + image + ": " + reason);
                 }
             }
         }
