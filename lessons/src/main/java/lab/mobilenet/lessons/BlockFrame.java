@@ -1,6 +1,7 @@
 package lab.mobilenet.lessons;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The block lessons' view at one position: the walkthrough and how many of its stages are done.
@@ -28,8 +29,27 @@ public record BlockFrame(BlockWalkthrough walkthrough, int stagesDone) {
                 : Optional.of(walkthrough.stages().get(stagesDone));
     }
 
-    /** Cost-model MACs of the stages done so far. */
+    /** What the stages done so far have cost: measured MACs, params and the cost model's bytes. */
+    public Counters counters() {
+        return walkthrough.counters(stagesDone);
+    }
+
+    /** MACs the runtime executed for the stages done so far (the counters' MACs). */
     public long macsDone() {
-        return walkthrough.stages().subList(0, stagesDone).stream().mapToLong(BlockStage::macs).sum();
+        return counters().macsDone();
+    }
+
+    /** The cost model's (formula) MACs of the stages done so far, to compare with {@link #macsDone()}. */
+    public long formulaMacsDone() {
+        return done().mapToLong(BlockStage::macs).sum();
+    }
+
+    /** Measured wall time of the stages done so far. */
+    public long nanosDone() {
+        return done().mapToLong(BlockStage::nanos).sum();
+    }
+
+    private Stream<BlockStage> done() {
+        return walkthrough.stages().subList(0, stagesDone).stream();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,12 +19,14 @@ import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.image.RgbImage;
 import lab.mobilenet.engine.model.Activation;
 import lab.mobilenet.engine.model.ActivationLayer;
+import lab.mobilenet.engine.model.ConvLayer;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.model.ParamSpec;
 import lab.mobilenet.engine.model.SqueezeExciteLayer;
+import lab.mobilenet.engine.op.SqueezeExcite;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.LayerRun;
@@ -186,65 +189,36 @@ public final class BlockRunner {
         long params = 0;
         long measured = 0;
         long nanos = 0;
+        long read = 0;
+        long written = 0;
         List<String> names = new ArrayList<>();
         for (int i : local) {
             LayerCost c = summary.layers().get(first + i);
             LayerRun r = runs.get(first + i);
             macs += c.macs();
             params += c.params();
+            read += c.activationBytesRead() + c.weightBytes();
+            written += c.activationBytesWritten();
             measured += r.macs();
             nanos += r.nanos();
             names.add(layers.get(i).name());
         }
+        Layer lead = layers.get(local.get(0));
+        int kernel = lead instanceof ConvLayer conv ? conv.geometry().kernel() : 0;
+        int squeezed = lead instanceof SqueezeExciteLayer se ? se.reduced() : 0;
         int a = first + local.get(0);
         int b = first + local.get(local.size() - 1);
-        return new BlockStage(block + " " + kind.name().toLowerCase(java.util.Locale.ROOT), kind, names,
+        return new BlockStage(block + " " + kind.name().toLowerCase(Locale.ROOT), kind, names,
                 summary.layers().get(a).input(), summary.layers().get(b).output(), macs, params, measured, nanos,
-                runs.get(b).activation());
+                runs.get(b).activation(), kernel, squeezed, read, written);
     }
 
-    /**
-     * Recomputes squeeze-excite's gates from its input and weights: mean of each channel → 1×1 conv C→rd + bias
-     * → ReLU → 1×1 conv rd→C + bias → hard-sigmoid.
-     */
+    /** Squeeze-excite's gates on its input, recomputed by the engine's own op (the runtime does not keep them). */
     static float[] gates(SqueezeExciteLayer se, ActivationSnapshot input, Weights w) {
-        int c = se.channels();
-        int rd = se.reduced();
-        int plane = input.size() / c;
-        double[] pooled = new double[c];
-        for (int ch = 0; ch < c; ch++) {
-            double sum = 0;
-            for (int i = 0; i < plane; i++) {
-                sum += input.value(ch * plane + i);
-            }
-            pooled[ch] = sum / plane;
-        }
-        float[] rw = floats(w.get(se.name() + ".conv_reduce.weight"));
-        float[] rb = floats(w.get(se.name() + ".conv_reduce.bias"));
-        float[] ew = floats(w.get(se.name() + ".conv_expand.weight"));
-        float[] eb = floats(w.get(se.name() + ".conv_expand.bias"));
-        double[] reduced = new double[rd];
-        for (int r = 0; r < rd; r++) {
-            double s = rb[r];
-            for (int ch = 0; ch < c; ch++) {
-                s += rw[r * c + ch] * pooled[ch];
-            }
-            reduced[r] = Math.max(s, 0);
-        }
-        float[] gates = new float[c];
-        for (int ch = 0; ch < c; ch++) {
-            double s = eb[ch];
-            for (int r = 0; r < rd; r++) {
-                s += ew[ch * rd + r] * reduced[r];
-            }
-            gates[ch] = Activation.HARD_SIGMOID.apply((float) s);
-        }
-        return gates;
-    }
-
-    private static float[] floats(INDArray a) {
-        try (INDArray c = a.dup('c')) {
-            return c.data().asFloat();
+        try (INDArray x = Nd4j.create(input.values(), input.shape(), 'c')) {
+            String n = se.name();
+            return SqueezeExcite.gates(x, w.get(n + ".conv_reduce.weight"), w.get(n + ".conv_reduce.bias"),
+                    w.get(n + ".conv_expand.weight"), w.get(n + ".conv_expand.bias"));
         }
     }
 

@@ -62,6 +62,41 @@ public record BlockWalkthrough(String network, String block, boolean pretrained,
         return stages.stream().mapToLong(BlockStage::params).sum();
     }
 
+    /** Multiply-adds the runtime executed for the whole block. */
+    public long measuredMacs() {
+        return stages.stream().mapToLong(BlockStage::measuredMacs).sum();
+    }
+
+    /** Measured wall time of the whole block. */
+    public long nanos() {
+        return stages.stream().mapToLong(BlockStage::nanos).sum();
+    }
+
+    /**
+     * What the block has cost once {@code stagesDone} stages are finished: MACs the runtime executed, params of
+     * those stages, and the cost model's bytes (inputs and weights read, outputs written, each once, so the
+     * compulsory bytes are their sum). Totals are over the whole block; outputs count output values.
+     */
+    public Counters counters(int stagesDone) {
+        if (stagesDone < 0 || stagesDone > stages.size()) {
+            throw new IllegalArgumentException("stagesDone " + stagesDone + " outside 0.." + stages.size());
+        }
+        long macs = 0;
+        long params = 0;
+        long read = 0;
+        long written = 0;
+        long outputs = 0;
+        for (BlockStage s : stages.subList(0, stagesDone)) {
+            macs += s.measuredMacs();
+            params += s.params();
+            read += s.bytesRead();
+            written += s.bytesWritten();
+            outputs += s.output().elements();
+        }
+        long outputsTotal = stages.stream().mapToLong(s -> s.output().elements()).sum();
+        return new Counters(macs, measuredMacs(), params, read, written, read + written, outputs, outputsTotal);
+    }
+
     /** The block activation's formula as the papers write it. */
     public String activationFormula() {
         return formula(activation);

@@ -66,6 +66,15 @@ public record Formula(String id, String symbolic, List<Term> terms, String subst
         return sum("separable-macs", depthwiseMacs(dk, m, outH, outW), pointwiseMacs(m, n, outH, outW));
     }
 
+    /**
+     * Squeeze-excite: two fully connected layers on the pooled channels, C → C_r and C_r → C, so C·C_r + C_r·C
+     * = 2·C·C_r multiply-adds (the channel means and the gating multiplications are not counted).
+     */
+    public static Formula squeezeExciteMacs(int c, int cr) {
+        return sum("squeeze-excite-macs", product("", "C·C_r", t("C", c), t("C_r", cr)),
+                product("", "C_r·C", t("C_r", cr), t("C", c)));
+    }
+
     /** Separable / standard = 1/N + 1/D_K², the paper's reduction in computation. */
     public static Formula separableRatio(int dk, int n) {
         double v = 1.0 / n + 1.0 / ((double) dk * dk);

@@ -6,10 +6,10 @@ import lab.mobilenet.engine.op.ConvGeometry;
 /**
  * A convolution computed as im2col + GEMM, step by step. The GEMM's loop (output row = channel, output column =
  * pixel, dot product along the column) visits the multiply-adds in exactly the order of {@link ConvTrace}, so
- * this trace shares its positions, granularities, counters and results, and adds the matrix view: the column
+ * the session steps it with {@link #conv()}'s clock and counters; this class adds the matrix view: the column
  * matrix and, for each step, which column and row it reads.
  */
-public final class GemmTrace implements Trace {
+public final class GemmTrace {
 
     private final ConvTrace conv;
     private final ColumnMatrix columns;
@@ -62,23 +62,8 @@ public final class GemmTrace implements Trace {
         return conv.nextStep(position).map(s -> step(s.index()));
     }
 
-    @Override
+    /** Multiply-adds of the whole GEMM: those of the convolution. */
     public long totalMacs() {
         return conv.totalMacs();
-    }
-
-    @Override
-    public Counters counters(long position) {
-        return conv.counters(position);
-    }
-
-    @Override
-    public long next(long position, Granularity granularity) {
-        return conv.next(position, granularity);
-    }
-
-    @Override
-    public long previous(long position, Granularity granularity) {
-        return conv.previous(position, granularity);
     }
 }

@@ -23,7 +23,7 @@ final class LessonFactory {
 
     static LessonSession build(Lesson lesson, Planes photo, LessonOptions options) {
         if (lesson == LessonCatalog.MULTIPLIERS) {
-            return LessonSession.multipliers(lesson, multiplierFormulas(), new MultiplierLesson());
+            return LessonSession.multipliers(lesson, new MultiplierLesson());
         }
         if (lesson == LessonCatalog.INVERTED_RESIDUAL || lesson == LessonCatalog.SQUEEZE_EXCITE) {
             boolean v2 = lesson == LessonCatalog.INVERTED_RESIDUAL;
@@ -152,35 +152,31 @@ final class LessonFactory {
 
     /**
      * The paper's own example (MobileNet V1, Table 1): one 3×3 layer with M = N = 512 on a 14×14 map, then
-     * α = 0.75 and ρ = 0.714 (224 → 160 px input).
+     * with the selected width multiplier α and ρ = resolution / 224.
      */
-    static List<Formula> multiplierFormulas() {
+    static List<Formula> multiplierFormulas(double alpha, int resolution) {
+        double rho = resolution / (double) MultiplierLesson.BASE_RESOLUTION;
         return List.of(Formula.standardMacs(3, 512, 512, 14, 14), Formula.separableMacs(3, 512, 512, 14, 14),
-                Formula.scaledSeparableMacs(3, 512, 512, 14, 0.75, 1.0),
-                Formula.scaledSeparableMacs(3, 512, 512, 14, 0.75, 0.714),
-                Formula.widthScaling(0.75), Formula.resolutionScaling(0.714));
+                Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, 1.0),
+                Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, rho),
+                Formula.widthScaling(alpha), Formula.resolutionScaling(rho));
     }
 
-    /** The block's expand, depthwise and project costs as the paper's formulas, from the walkthrough's shapes. */
+    /** The block's expand, depthwise, [squeeze-excite] and project costs as the paper's formulas, from the walkthrough's shapes. */
     private static List<Formula> blockFormulas(BlockWalkthrough w) {
         List<Formula> f = new ArrayList<>();
         for (BlockStage s : w.stages()) {
             switch (s.kind()) {
                 case EXPAND, PROJECT -> f.add(Formula.pointwiseMacs(s.input().channels(), s.output().channels(),
                         s.output().height(), s.output().width()));
-                case DEPTHWISE -> f.add(Formula.depthwiseMacs(kernelOf(s), s.input().channels(),
+                case DEPTHWISE -> f.add(Formula.depthwiseMacs(s.kernel(), s.input().channels(),
                         s.output().height(), s.output().width()));
+                case SE -> f.add(Formula.squeezeExciteMacs(s.input().channels(), s.squeezed()));
                 default -> {
                 }
             }
         }
         return f;
-    }
-
-    /** The depthwise kernel size, from the stage's cost: MACs = k²·C·H·W. */
-    private static int kernelOf(BlockStage s) {
-        long perTap = (long) s.input().channels() * s.output().height() * s.output().width();
-        return (int) Math.round(Math.sqrt((double) s.macs() / perTap));
     }
 
     /** The photo for running the network: the full-size one if given, else the Planes photo as 8-bit RGB. */

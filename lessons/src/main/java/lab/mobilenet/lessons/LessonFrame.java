@@ -40,9 +40,15 @@ public record LessonFrame(Lesson lesson, Granularity granularity, long position,
         return position == length;
     }
 
-    /** Counters of the leading trace ({@link Counters#ZERO} without one). */
+    /**
+     * Counters of the leading trace; in the block lessons those of the stages done ({@link BlockFrame#counters()});
+     * {@link Counters#ZERO} without either.
+     */
     public Counters counters() {
-        return traces.isEmpty() ? Counters.ZERO : traces.get(0).counters();
+        if (!traces.isEmpty()) {
+            return traces.get(0).counters();
+        }
+        return block.map(BlockFrame::counters).orElse(Counters.ZERO);
     }
 
     /** The trace with this role, if the lesson has one. */

@@ -30,7 +30,7 @@ public final class LessonSession {
     private final Lesson lesson;
     private final Trace clock;
     private final List<Track> tracks;
-    private final List<Formula> formulas;
+    private List<Formula> formulas;
     private final List<GroupCost> groupCosts;
     private final GemmTrace gemm;
     private final Formula duplication;
@@ -64,9 +64,11 @@ public final class LessonSession {
         this.ratio = ratio;
     }
 
-    /** The multipliers lesson: a table, nothing to step. */
-    static LessonSession multipliers(Lesson lesson, List<Formula> formulas, MultiplierLesson m) {
-        return new LessonSession(lesson, null, List.of(), formulas, List.of(), null, null, null, m, null);
+    /** The multipliers lesson: a table and the paper's example at the selected α and ρ, nothing to step. */
+    static LessonSession multipliers(Lesson lesson, MultiplierLesson m) {
+        return new LessonSession(lesson, null, List.of(),
+                LessonFactory.multiplierFormulas(1.0, MultiplierLesson.BASE_RESOLUTION), List.of(), null, null, null,
+                m, null);
     }
 
     /** A block lesson: the clock counts the walkthrough's stages. */
@@ -91,6 +93,7 @@ public final class LessonSession {
         alpha = snapped;
         resolution = newResolution;
         multiplierTable = t;
+        formulas = LessonFactory.multiplierFormulas(snapped, newResolution);
     }
 
     /** The selected width multiplier (multipliers lesson). */
@@ -226,10 +229,7 @@ public final class LessonSession {
         return moved;
     }
 
-    /**
-     * The block lessons' clock: position = stages done. Counters sum the cost model's MACs of finished stages
-     * and count finished output values; traffic is not modelled here (0).
-     */
+    /** The block lessons' clock: position = stages done; counters are the walkthrough's own. */
     private record StageClock(BlockWalkthrough w) implements Trace {
 
         @Override
@@ -239,10 +239,7 @@ public final class LessonSession {
 
         @Override
         public Counters counters(long position) {
-            List<BlockStage> done = w.stages().subList(0, (int) position);
-            long outputs = w.stages().stream().mapToLong(s -> s.output().elements()).sum();
-            return new Counters(done.stream().mapToLong(BlockStage::macs).sum(), w.macs(), w.params(), 0, 0, 0,
-                    done.stream().mapToLong(s -> s.output().elements()).sum(), outputs);
+            return w.counters((int) position);
         }
 
         @Override

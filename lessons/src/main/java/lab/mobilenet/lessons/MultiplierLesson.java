@@ -14,7 +14,7 @@ import lab.mobilenet.engine.model.NetworkBuilder;
 /**
  * Lesson 7, width and resolution multipliers: rebuilds MobileNet V1 for a chosen α and input resolution
  * with the engine ({@link NetworkBuilder} + {@link ModelSummary}) and sets the real MACs and parameters next to
- * the paper's α²ρ² prediction and its ImageNet accuracy. Pure and cheap (shape arithmetic only, no weights);
+ * the paper's α²ρ² prediction (params: α² for the convolutions, α for the classifier) and its ImageNet accuracy. Pure and cheap (shape arithmetic only, no weights);
  * results are cached per (α, resolution). Not thread-safe.
  */
 public final class MultiplierLesson {
@@ -33,11 +33,13 @@ public final class MultiplierLesson {
 
     private final Map<String, ModelSummary> cache = new HashMap<>();
     private final MultiplierRow base;
+    private final long baseClassifierParams;
 
     public MultiplierLesson() {
         ModelSummary s = summary(1.0, BASE_RESOLUTION);
         base = new MultiplierRow(1.0, BASE_RESOLUTION, s.macs(), s.params(), s.macs(), s.params(),
                 paperTop1(1.0, BASE_RESOLUTION));
+        baseClassifierParams = classifierParams(1.0);
     }
 
     /**
@@ -53,12 +55,28 @@ public final class MultiplierLesson {
         return base;
     }
 
-    /** The row for any α in (0, 1] and any resolution ≥ 32 (the network needs 5 stride-2 halvings). */
+    /**
+     * The row for any α in (0, 1] and any resolution ≥ 32 (the network needs 5 stride-2 halvings). Predicted
+     * params: α²·(the base's convolution params) + α·(the base's classifier params), because the classifier's
+     * input shrinks with α but its 1000 outputs do not.
+     */
     public MultiplierRow row(double alpha, int resolution) {
         ModelSummary s = summary(alpha, resolution);
         double rho = resolution / (double) BASE_RESOLUTION;
+        double predictedParams = alpha * alpha * (base.params() - baseClassifierParams) + alpha * baseClassifierParams;
         return new MultiplierRow(alpha, resolution, s.macs(), s.params(), alpha * alpha * rho * rho * base.macs(),
-                alpha * alpha * base.params(), paperTop1(alpha, resolution));
+                predictedParams, paperTop1(alpha, resolution));
+    }
+
+    /** Params of the classifier (the final linear layer, weights + biases) at width α. */
+    public long classifierParams(double alpha) {
+        return summary(alpha, BASE_RESOLUTION).layers().stream().filter(MultiplierLesson::isClassifier)
+                .mapToLong(LayerCost::params).sum();
+    }
+
+    /** Params of everything but the classifier (convolutions and their batch norms) at width α. */
+    public long convParams(double alpha) {
+        return summary(alpha, BASE_RESOLUTION).params() - classifierParams(alpha);
     }
 
     /** The grid ({@link #PAPER_ALPHAS} × {@link #RESOLUTIONS}) plus the selected row. */
@@ -77,7 +95,7 @@ public final class MultiplierLesson {
      * the 224 figure when the resolution is a multiple of 32.
      */
     public long convMacs(double alpha, int resolution) {
-        return summary(alpha, resolution).layers().stream().filter(c -> !c.type().equals("linear"))
+        return summary(alpha, resolution).layers().stream().filter(c -> !isClassifier(c))
                 .mapToLong(LayerCost::macs).sum();
     }
 
@@ -99,6 +117,10 @@ public final class MultiplierLesson {
     public static double snapAlpha(double alpha) {
         double snapped = Math.round(alpha / ALPHA_STEP) * ALPHA_STEP;
         return Math.max(ALPHA_STEP, Math.min(1.0, Math.round(snapped * 100) / 100.0));
+    }
+
+    private static boolean isClassifier(LayerCost c) {
+        return c.type().equals("linear");
     }
 
     private static String key(double alpha, int resolution) {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import lab.mobilenet.engine.classify.PretrainedConfigs;
-import lab.mobilenet.engine.cost.LayerCost;
-import lab.mobilenet.engine.cost.ModelSummary;
 import lab.mobilenet.engine.image.ModelInput;
 import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.image.RgbImage;
@@ -85,19 +82,80 @@ class BlockWalkthroughTest {
     }
 
     @Test
-    void stageMacsAndParamsEqualTheCostModelAndTheMeasuredMacs() {
-        for (BlockWalkthrough w : List.of(v2, v3)) {
-            Architecture arch = w == v2 ? Architecture.MOBILENET_V2 : Architecture.MOBILENET_V3_LARGE;
-            Map<String, LayerCost> byName = new HashMap<>();
-            ModelSummary.of(NetworkBuilder.build(arch, 1.0), 224).layers().forEach(c -> byName.put(c.name(), c));
-            for (BlockStage s : w.stages()) {
-                long macs = s.layers().stream().mapToLong(n -> byName.get(n).macs()).sum();
-                long params = s.layers().stream().mapToLong(n -> byName.get(n).params()).sum();
-                assertEquals(macs, s.macs(), s.name());
-                assertEquals(params, s.params(), s.name());
-                assertEquals(macs, s.measuredMacs(), s.name());
-            }
-        }
+    void v2StageMacsAndParamsAreTheHandWorkedValues() {
+        // blocks.2.1: 32 → 192 → 32 at 28×28 (784 pixels), 3×3 depthwise; BN adds γ and β per channel
+        List<Long> macs = List.of(32L * 192 * 784, 9L * 192 * 784, 192L * 32 * 784, 0L);
+        List<Long> params = List.of(32L * 192 + 2 * 192, 9L * 192 + 2 * 192, 192L * 32 + 2 * 32, 0L);
+        assertEquals(macs, v2.stages().stream().map(BlockStage::macs).toList());
+        assertEquals(macs, v2.stages().stream().map(BlockStage::measuredMacs).toList());
+        assertEquals(params, v2.stages().stream().map(BlockStage::params).toList());
+        assertEquals(List.of(1, 3, 1, 0), v2.stages().stream().map(BlockStage::kernel).toList());
+    }
+
+    @Test
+    void v3StageMacsAndParamsAreTheHandWorkedValues() {
+        // blocks.4.1 of V3-Large: 112 → 672 → 112 at 14×14 (196 pixels), 3×3 depthwise, SE 672 → 168 → 672
+        List<Long> macs = List.of(112L * 672 * 196, 9L * 672 * 196, 2L * 672 * 168, 672L * 112 * 196, 0L);
+        List<Long> params = List.of(112L * 672 + 2 * 672, 9L * 672 + 2 * 672, 672L * 168 + 168 + 168L * 672 + 672,
+                672L * 112 + 2 * 112, 0L);
+        assertEquals(macs, v3.stages().stream().map(BlockStage::macs).toList());
+        assertEquals(macs, v3.stages().stream().map(BlockStage::measuredMacs).toList());
+        assertEquals(params, v3.stages().stream().map(BlockStage::params).toList());
+        assertEquals(List.of(1, 3, 0, 1, 0), v3.stages().stream().map(BlockStage::kernel).toList());
+        assertEquals(168, v3.stage(StageKind.SE).orElseThrow().squeezed());
+    }
+
+    @Test
+    void v3BlockFormulasAddUpToTheBlocksTotalMacs() {
+        LessonSession s = LessonCatalog.session(LessonCatalog.SQUEEZE_EXCITE, null,
+                LessonOptions.DEFAULTS.withPhoto(photo));
+        List<Formula> f = s.frame().formulas();
+        assertEquals(List.of("pointwise-macs", "depthwise-macs", "squeeze-excite-macs", "pointwise-macs"),
+                f.stream().map(Formula::id).toList());
+        assertEquals("C·C_r + C_r·C", f.get(2).symbolic());
+        assertEquals(2L * 672 * 168, f.get(2).longValue());
+        assertEquals(3, f.get(1).terms().get(0).value(), 0); // D_K from the layer, not from the MACs
+        long total = 112L * 672 * 196 + 9L * 672 * 196 + 2L * 672 * 168 + 672L * 112 * 196;
+        assertEquals(total, f.stream().mapToLong(Formula::longValue).sum());
+        assertEquals(total, s.walkthrough().orElseThrow().macs());
+        assertEquals(total, s.walkthrough().orElseThrow().measuredMacs());
+    }
+
+    @Test
+    void blockCountersAreTheFinishedStagesMeasuredMacsParamsAndBytes() {
+        LessonSession s = LessonCatalog.session(LessonCatalog.INVERTED_RESIDUAL, null,
+                LessonOptions.DEFAULTS.withPhoto(photo));
+        long total = 32L * 192 * 784 + 9L * 192 * 784 + 192L * 32 * 784;
+        Counters zero = s.frame().counters();
+        assertEquals(0, zero.macsDone());
+        assertEquals(total, zero.macsTotal());
+        assertEquals(0, zero.params());
+        assertEquals(0, zero.bytesRead());
+        s.next();
+        LessonFrame f = s.frame();
+        Counters c = f.counters();
+        assertEquals(c, f.block().orElseThrow().counters());
+        assertEquals(32L * 192 * 784, c.macsDone());
+        assertEquals(c.macsDone(), f.block().orElseThrow().macsDone());
+        assertEquals(32L * 192 * 784, f.block().orElseThrow().formulaMacsDone());
+        assertEquals(32L * 192 + 2 * 192, c.params());
+        assertEquals(List.of("blocks.2.1.conv_pw", "blocks.2.1.bn1", "blocks.2.1.bn1.act"),
+                v2.stages().get(0).layers());
+        // float32, each layer reads its input once and writes its output once: conv reads 32×784 values and
+        // 32·192 weights; batch norm reads 192×784 values and 4·192 stored values (γ, β, mean, variance);
+        // ReLU6 reads 192×784 values; each of the three writes 192×784 values
+        assertEquals(4L * (32 * 784 + 32 * 192 + 192 * 784 + 4 * 192 + 192 * 784), c.bytesRead());
+        assertEquals(4L * 3 * 192 * 784, c.bytesWritten());
+        assertEquals(c.bytesRead() + c.bytesWritten(), c.compulsoryBytes());
+        assertEquals(192L * 784, c.outputsDone());
+        BlockFrame b = f.block().orElseThrow();
+        assertEquals(b.walkthrough().stages().get(0).nanos(), b.nanosDone());
+        assertTrue(b.nanosDone() > 0);
+        s.end();
+        Counters end = s.frame().counters();
+        assertTrue(end.complete());
+        assertEquals(total, end.macsDone());
+        assertEquals(32L * 192 + 2 * 192 + 9L * 192 + 2 * 192 + 192L * 32 + 2 * 32, end.params());
     }
 
     @Test
@@ -154,7 +212,7 @@ class BlockWalkthroughTest {
     }
 
     @Test
-    void walkthroughOutputEqualsAnIndependentRunOfTheWholeNetwork() {
+    void stoppingTheRunAfterTheBlockDoesNotChangeTheBlockOutput() {
         for (BlockWalkthrough w : List.of(v2, v3)) {
             Architecture arch = w == v2 ? Architecture.MOBILENET_V2 : Architecture.MOBILENET_V3_LARGE;
             Network net = NetworkBuilder.build(arch, 1.0);

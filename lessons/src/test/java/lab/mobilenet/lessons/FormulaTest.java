@@ -25,6 +25,15 @@ class FormulaTest {
     }
 
     @Test
+    void squeezeExciteIsTwoSmallFullyConnectedLayers() {
+        Formula f = Formula.squeezeExciteMacs(672, 168);
+        assertEquals("C·C_r + C_r·C", f.symbolic());
+        assertEquals("672·168 + 168·672 = 112,896 + 112,896 = 225,792", f.substituted());
+        assertEquals(2L * 672 * 168, f.longValue());
+        assertEquals("formula.squeeze-excite-macs", f.nameKey());
+    }
+
+    @Test
     void ratioIsOneOverNPlusOneOverKSquared() {
         Formula r = Formula.separableRatio(3, 8);
         assertEquals(0.125 + 1.0 / 9, r.value(), 1e-15);

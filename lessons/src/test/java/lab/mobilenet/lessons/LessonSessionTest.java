@@ -241,11 +241,19 @@ class LessonSessionTest {
     }
 
     @Test
-    void multipliersLessonShowsThePaperExampleWithoutAModel() {
-        LessonFrame f = LessonCatalog.session(LessonCatalog.MULTIPLIERS, null).frame();
+    void multipliersLessonShowsThePaperExampleAtTheSelectedAlphaAndResolution() {
+        LessonSession s = LessonCatalog.session(LessonCatalog.MULTIPLIERS, null);
+        LessonFrame f = s.frame();
         assertTrue(f.traces().isEmpty());
         assertEquals(6, f.formulas().size());
-        assertEquals(0.5625, f.formulas().get(4).value(), 1e-12);
+        assertEquals(1.0, f.formulas().get(4).value(), 1e-12); // α = 1 at the start
+        s.selectMultipliers(0.75, 160);
+        List<Formula> g = s.frame().formulas();
+        assertEquals(0.5625, g.get(4).value(), 1e-12);
+        assertEquals((160 / 224.0) * (160 / 224.0), g.get(5).value(), 1e-12);
+        // αM = αN = 384, ρD_F = 10: 3·3·384·10·10 + 384·384·10·10
+        assertEquals(9L * 384 * 100 + 384L * 384 * 100, g.get(3).longValue());
+        assertEquals(9L * 384 * 196 + 384L * 384 * 196, g.get(2).longValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package lab.mobilenet.engine.op;
 
+import java.util.Arrays;
 import lab.mobilenet.engine.model.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,13 +22,40 @@ public final class SqueezeExcite {
     public static long forwardInPlace(INDArray x, INDArray reduceW, INDArray reduceB, INDArray expandW, INDArray expandB) {
         long rd = reduceW.size(0);
         long c = reduceW.size(1);
-        try (INDArray pooled = ChannelOps.globalAveragePool(x);
-             INDArray reduced = ChannelOps.linear(pooled, reduceW.reshape(rd, c), reduceB);
-             INDArray gates = ChannelOps.linear(Activations.applyInPlace(Activation.RELU, reduced),
-                     expandW.reshape(c, rd), expandB)) {
-            Activations.applyInPlace(Activation.HARD_SIGMOID, gates);
+        try (INDArray gates = gateMatrix(x, reduceW, reduceB, expandW, expandB)) {
             ChannelOps.scaleChannelsInPlace(x, gates);
-            return pooled.size(0) * 2 * rd * c;
+            return x.size(0) * 2 * rd * c;
+        }
+    }
+
+    /**
+     * The per-channel gates of the first image of {@code x [N, C, H, W]}, each in [0, 1], without scaling
+     * {@code x}: what squeeze-excite multiplies each channel by.
+     *
+     * @param reduceW {@code [rd, C, 1, 1]}; {@code expandW} {@code [C, rd, 1, 1]}
+     * @return C gates
+     */
+    public static float[] gates(INDArray x, INDArray reduceW, INDArray reduceB, INDArray expandW, INDArray expandB) {
+        try (INDArray gates = gateMatrix(x, reduceW, reduceB, expandW, expandB);
+             INDArray first = gates.getRow(0).dup('c')) {
+            return first.data().asFloat();
+        }
+    }
+
+    /** Gates {@code [N, C]}: mean of each channel → 1×1 conv C→rd + ReLU → 1×1 conv rd→C + hard-sigmoid. */
+    private static INDArray gateMatrix(INDArray x, INDArray reduceW, INDArray reduceB, INDArray expandW,
+                                       INDArray expandB) {
+        long rd = reduceW.size(0);
+        long c = reduceW.size(1);
+        if (x.rank() != 4 || x.size(1) != c) {
+            throw new IllegalArgumentException("squeeze-excite expects [N, " + c + ", H, W], got "
+                    + Arrays.toString(x.shape()));
+        }
+        try (INDArray pooled = ChannelOps.globalAveragePool(x);
+             INDArray reduced = ChannelOps.linear(pooled, reduceW.reshape(rd, c), reduceB)) {
+            INDArray gates = ChannelOps.linear(Activations.applyInPlace(Activation.RELU, reduced),
+                    expandW.reshape(c, rd), expandB);
+            return Activations.applyInPlace(Activation.HARD_SIGMOID, gates);
         }
     }
 }
