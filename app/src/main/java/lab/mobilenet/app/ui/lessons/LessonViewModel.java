@@ -2,6 +2,7 @@ package lab.mobilenet.app.ui.lessons;
 
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -60,6 +61,10 @@ public final class LessonViewModel {
 
     /** Bumped on the UI thread whenever a new session is requested; results carry the value they were made for. */
     private long generation;
+    /** The newest session request, readable from the background: a build that is already outdated is skipped. */
+    private final AtomicLong latest = new AtomicLong();
+    /** Bumped on the UI thread for each photo request; a decode finishing after a newer request is dropped. */
+    private long photoGeneration;
     private int inFlight;
     /** Touched on the serial executor only. */
     private LessonSession session;
@@ -179,29 +184,48 @@ public final class LessonViewModel {
 
     /** Uses an already decoded photo. */
     public void setPhoto(Photo p) {
+        photoGeneration++;
+        loadingPhoto.set(false);
+        show(p);
+    }
+
+    private void show(Photo p) {
         error.set("");
         photo.set(p);
         reopen();
     }
 
     private void loadPhoto(Supplier<Photo> decode) {
+        long pg = ++photoGeneration;
         loadingPhoto.set(true);
         error.set("");
         compute.execute(() -> {
+            Photo p = null;
+            String failure = "the photo could not be decoded";
             try {
-                Photo p = decode.get();
-                ui.execute(() -> {
-                    loadingPhoto.set(false);
-                    setPhoto(p);
-                });
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> {
-                    loadingPhoto.set(false);
-                    error.set(msg);
-                });
+                p = decode.get();
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                Photo result = p;
+                String msg = failure;
+                ui.execute(() -> photoDone(pg, result, msg));
             }
         });
+    }
+
+    /** A decode finished: shown only when no newer photo was asked for meanwhile. */
+    private void photoDone(long pg, Photo p, String failure) {
+        if (pg != photoGeneration) {
+            return;
+        }
+        loadingPhoto.set(false);
+        if (failure != null) {
+            error.set(failure);
+        } else {
+            show(p);
+        }
     }
 
     // ---- export ---------------------------------------------------------------------------------------
@@ -220,18 +244,30 @@ public final class LessonViewModel {
             failed.accept("no lesson is open");
             return;
         }
-        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        LessonOptions options = options(p);
         Granularity g = granularity.get();
+        var selected = f.multipliers().map(m -> m.selected());
         compute.execute(() -> {
+            String failure = "the export failed";
             try {
                 LessonSession copy = source.open(l, p.planes(), options);
+                // the copy shows what is on screen: the same α and resolution, then the same position
+                selected.ifPresent(sel -> copy.selectMultipliers(sel.alpha(), sel.resolution()));
                 copy.seek(f.position());
                 copy.setGranularity(g);
                 LessonExporter.writeGif(copy, frames, renderer, out);
-                ui.execute(() -> done.accept(out));
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> failed.accept(msg));
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                String msg = failure;
+                ui.execute(() -> {
+                    if (msg == null) {
+                        done.accept(out);
+                    } else {
+                        failed.accept(msg);
+                    }
+                });
             }
         });
     }
@@ -245,44 +281,67 @@ public final class LessonViewModel {
             return;
         }
         long gen = ++generation;
+        latest.set(gen);
         if (frame.get() != null && !frame.get().lesson().equals(l)) {
             frame.set(null); // the picture says "preparing" rather than showing the previous lesson
         }
         lessonError.set("");
         Granularity g = granularity.get();
-        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        LessonOptions options = options(p);
         begin();
         work.execute(() -> {
+            if (gen != latest.get()) {
+                ui.execute(() -> finish(gen, null)); // a newer lesson or photo was asked for: do not build this one
+                return;
+            }
+            LessonFrame f = null;
+            String failure = "the lesson could not be opened";
             try {
                 LessonSession s = source.open(l, p.planes(), options);
                 s.setGranularity(g);
                 session = s;
                 sessionGeneration = gen;
-                LessonFrame f = s.frame();
-                ui.execute(() -> finish(gen, f));
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> {
-                    finish(gen, null);
-                    if (gen == generation) {
-                        lessonError.set(msg);
-                    }
-                });
+                f = s.frame();
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                LessonFrame result = f;
+                String msg = failure;
+                ui.execute(() -> finish(gen, result, msg));
             }
         });
     }
 
-    private void move(Consumer<LessonSession> op) {
+    /** The lesson options for a session on {@code p}: groups, the full-size photo for the block lessons. */
+    private LessonOptions options(Photo p) {
+        LessonOptions o = LessonOptions.DEFAULTS.withGroups(groups.get());
+        if (p.full() != null) {
+            o = o.withPhoto(p.full());
+        }
+        return o;
+    }
+
+    /** Runs {@code op} on the current session in the background and publishes the frame (package-private for tests). */
+    void move(Consumer<LessonSession> op) {
         long gen = generation;
         begin();
         work.execute(() -> {
             LessonFrame f = null;
-            if (session != null && sessionGeneration == gen) {
-                op.accept(session);
-                f = session.frame();
+            String failure = "the step failed";
+            try {
+                if (session != null && sessionGeneration == gen) {
+                    op.accept(session);
+                    f = session.frame();
+                }
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                LessonFrame result = f;
+                String msg = failure;
+                ui.execute(() -> finish(gen, result, msg));
             }
-            LessonFrame result = f;
-            ui.execute(() -> finish(gen, result));
         });
     }
 
@@ -292,14 +351,25 @@ public final class LessonViewModel {
     }
 
     private void finish(long gen, LessonFrame f) {
+        finish(gen, f, null);
+    }
+
+    /** Always called once per {@link #begin()}, whatever happened; {@code failure} is a one-line reason or null. */
+    private void finish(long gen, LessonFrame f, String failure) {
         inFlight--;
         busy.set(inFlight > 0);
-        if (f != null && gen == generation) {
+        if (gen != generation) {
+            return;
+        }
+        if (f != null) {
             frame.set(f);
+        }
+        if (failure != null) {
+            lessonError.set(failure);
         }
     }
 
-    private static String oneLine(RuntimeException e) {
+    private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
