@@ -1,6 +1,7 @@
 package lab.mobilenet.app.ui.lessons;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -26,8 +27,12 @@ import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.photo.Photo;
 import lab.mobilenet.app.ui.photo.PhotoDecoder;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.runtime.Weights;
 import lab.mobilenet.lessons.Granularity;
+import lab.mobilenet.lessons.KernelBank;
 import lab.mobilenet.lessons.Lesson;
+import lab.mobilenet.lessons.LessonCatalog;
 import lab.mobilenet.lessons.LessonFrame;
 import lab.mobilenet.lessons.LessonOptions;
 import lab.mobilenet.lessons.LessonSession;
@@ -58,6 +63,10 @@ public final class LessonViewModel {
     private final IntegerProperty groups = new SimpleIntegerProperty(this, "groups", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper loadingPhoto = new ReadOnlyBooleanWrapper(this, "loadingPhoto", false);
+    private final ObjectProperty<Map<Architecture, Weights>> pretrained = new SimpleObjectProperty<>(this,
+            "pretrained", Map.of());
+    private final ObjectProperty<KernelChoice> kernels = new SimpleObjectProperty<>(this, "kernels",
+            KernelChoice.HAND_MADE);
 
     /** Bumped on the UI thread whenever a new session is requested; results carry the value they were made for. */
     private long generation;
@@ -79,6 +88,22 @@ public final class LessonViewModel {
         lesson.addListener((obs, was, now) -> reopen());
         groups.addListener((obs, was, now) -> reopen());
         granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
+        pretrained.addListener((obs, was, now) -> {
+            if (usesWeights(lesson.get())) {
+                reopen();
+            }
+        });
+        kernels.addListener((obs, was, now) -> {
+            if (LessonCatalog.STANDARD.equals(lesson.get())) {
+                reopen();
+            }
+        });
+    }
+
+    /** Lessons whose session changes with the pretrained weights. */
+    private static boolean usesWeights(Lesson l) {
+        return LessonCatalog.STANDARD.equals(l) || LessonCatalog.INVERTED_RESIDUAL.equals(l)
+                || LessonCatalog.SQUEEZE_EXCITE.equals(l);
     }
 
     /** Loads the default bundled photo and opens the first lesson. */
@@ -244,7 +269,7 @@ public final class LessonViewModel {
             failed.accept("no lesson is open");
             return;
         }
-        LessonOptions options = options(p);
+        LessonOptions options = options(l, p);
         Granularity g = granularity.get();
         var selected = f.multipliers().map(m -> m.selected());
         compute.execute(() -> {
@@ -287,7 +312,14 @@ public final class LessonViewModel {
         }
         lessonError.set("");
         Granularity g = granularity.get();
-        LessonOptions options = options(p);
+        LessonOptions options;
+        try {
+            options = options(l, p);
+        } catch (RuntimeException e) {
+            lessonError.set(oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
+            options = optionsWithout(p);
+        }
+        LessonOptions chosen = options;
         begin();
         work.execute(() -> {
             if (gen != latest.get()) {
@@ -297,7 +329,7 @@ public final class LessonViewModel {
             LessonFrame f = null;
             String failure = "the lesson could not be opened";
             try {
-                LessonSession s = source.open(l, p.planes(), options);
+                LessonSession s = source.open(l, p.planes(), chosen);
                 s.setGranularity(g);
                 session = s;
                 sessionGeneration = gen;
@@ -313,13 +345,34 @@ public final class LessonViewModel {
         });
     }
 
-    /** The lesson options for a session on {@code p}: groups, the full-size photo for the block lessons. */
-    private LessonOptions options(Photo p) {
-        LessonOptions o = LessonOptions.DEFAULTS.withGroups(groups.get());
-        if (p.full() != null) {
-            o = o.withPhoto(p.full());
+    /**
+     * The lesson options for a session of {@code l} on {@code p}: groups, the full-size photo for the block
+     * lessons, and, when loaded, trained weights (V2 for lesson 8, V3-Large for lesson 9, V1's first layer for
+     * lesson 1 when chosen).
+     */
+    private LessonOptions options(Lesson l, Photo p) {
+        LessonOptions o = optionsWithout(p);
+        Map<Architecture, Weights> w = pretrained.get();
+        if (LessonCatalog.INVERTED_RESIDUAL.equals(l) && w.containsKey(Architecture.MOBILENET_V2)) {
+            o = o.withWeights(w.get(Architecture.MOBILENET_V2));
+        } else if (LessonCatalog.SQUEEZE_EXCITE.equals(l) && w.containsKey(Architecture.MOBILENET_V3_LARGE)) {
+            o = o.withWeights(w.get(Architecture.MOBILENET_V3_LARGE));
+        } else if (LessonCatalog.STANDARD.equals(l) && kernels.get() == KernelChoice.LEARNED_V1_STEM
+                && w.containsKey(Architecture.MOBILENET_V1)) {
+            o = o.withLearnedStem(learnedStem(w.get(Architecture.MOBILENET_V1)));
         }
         return o;
+    }
+
+    private LessonOptions optionsWithout(Photo p) {
+        LessonOptions o = LessonOptions.DEFAULTS.withGroups(groups.get());
+        return p.full() == null ? o : o.withPhoto(p.full());
+    }
+
+    /** MobileNetV1's first layer: 32 filters of 3 × 3 over RGB, stride 2 (a copy: the lesson keeps it). */
+    static KernelBank learnedStem(Weights v1) {
+        float[] values = v1.get("conv_stem.weight").dup().data().asFloat();
+        return KernelBank.learnedStem(values, 32, 3, 3, 2);
     }
 
     /** Runs {@code op} on the current session in the background and publishes the frame (package-private for tests). */
@@ -425,6 +478,16 @@ public final class LessonViewModel {
     /** Whether a move is still being computed (the player skips a tick rather than queueing). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Trained weights by network (an immutable map; empty: every lesson uses its untrained defaults). */
+    public ObjectProperty<Map<Architecture, Weights>> pretrainedProperty() {
+        return pretrained;
+    }
+
+    /** Hand-made or learned kernels in the standard-convolution lesson (learned only when V1 is loaded). */
+    public ObjectProperty<KernelChoice> kernelsProperty() {
+        return kernels;
     }
 
     public ReadOnlyBooleanProperty loadingPhotoProperty() {

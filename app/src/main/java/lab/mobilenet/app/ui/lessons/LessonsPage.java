@@ -34,6 +34,7 @@ public final class LessonsPage extends BorderPane {
 
     private final LessonViewModel vm;
     private final UiExecutors executors;
+    private java.util.function.Consumer<Path> weightsImporter = p -> { };
     private final I18n i18n;
     private final StatusBar status;
     private final Player player;
@@ -71,7 +72,7 @@ public final class LessonsPage extends BorderPane {
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
 
-        VBox right = new VBox(14, new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
+        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
                 new CountersPanel(vm, i18n),
                 new FormulaPanel(vm, i18n), keysHint());
         right.getStyleClass().add("side-panel");
@@ -188,13 +189,26 @@ public final class LessonsPage extends BorderPane {
         e.consume();
     }
 
-    /** Uses the first dropped file as the photo (decoded in the background); false when the list is empty. */
+    /**
+     * Uses the first dropped file: a {@code .safetensors} checkpoint goes to the weights importer, anything else
+     * is decoded as the photo (both in the background); false when the list is empty.
+     */
     public boolean handleDroppedFiles(List<File> files) {
         if (files == null || files.isEmpty()) {
             return false;
         }
-        vm.openPhoto(files.get(0).toPath());
+        Path file = files.get(0).toPath();
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors")) {
+            weightsImporter.accept(file);
+        } else {
+            vm.openPhoto(file);
+        }
         return true;
+    }
+
+    /** Where dropped {@code .safetensors} files go (the window's importer). */
+    public void setWeightsImporter(java.util.function.Consumer<Path> importer) {
+        this.weightsImporter = importer;
     }
 
     /** File → Open. */

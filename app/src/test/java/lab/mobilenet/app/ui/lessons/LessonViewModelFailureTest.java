@@ -3,6 +3,8 @@ package lab.mobilenet.app.ui.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -135,5 +137,44 @@ class LessonViewModelFailureTest {
         assertEquals(600, o.photo().width());
         assertEquals(400, o.photo().height());
         assertTrue(vm.photoProperty().get().planes().width() <= 256, "the lessons' small copy stays small");
+    }
+
+    @Test
+    void learnedKernelsUseV1sStemWhenChosenAndLoaded() {
+        RecordingSource src = new RecordingSource();
+        LessonViewModel vm = new LessonViewModel(src, UiExecutors.sameThread());
+        vm.start();
+        assertEquals(4, vm.frame().traces().get(0).trace().geometry().outChannels(), "four hand-made kernels");
+        vm.kernelsProperty().set(KernelChoice.LEARNED_V1_STEM);
+        assertEquals(4, vm.frame().traces().get(0).trace().geometry().outChannels(), "no V1 weights yet");
+        var v1 = lab.mobilenet.engine.runtime.SeededWeights.create(
+                lab.mobilenet.engine.model.NetworkBuilder.build(lab.mobilenet.engine.model.Architecture.MOBILENET_V1,
+                        1.0), 3);
+        vm.pretrainedProperty().set(java.util.Map.of(lab.mobilenet.engine.model.Architecture.MOBILENET_V1, v1));
+        var g = vm.frame().traces().get(0).trace().geometry();
+        assertEquals(32, g.outChannels(), "conv_stem: 32 filters");
+        assertEquals(2, g.stride());
+        var bank = src.options.get(src.options.size() - 1).learnedStem();
+        assertEquals(v1.get("conv_stem.weight").getFloat(0, 0, 0, 0), bank.weight(0, 0, 0, 0), 0f);
+        assertEquals(v1.get("conv_stem.weight").getFloat(31, 2, 2, 1), bank.weight(31, 2, 2, 1), 0f);
+    }
+
+    @Test
+    void blockLessonsGetTheirNetworksTrainedWeights() {
+        // empty stand-ins: only which weights reach which lesson matters here (the builds themselves may fail)
+        RecordingSource src = new RecordingSource();
+        var v2 = new lab.mobilenet.engine.runtime.Weights(java.util.Map.of(), true, "v2.safetensors");
+        var v3 = new lab.mobilenet.engine.runtime.Weights(java.util.Map.of(), true, "v3.safetensors");
+        LessonViewModel direct = new LessonViewModel(src, UiExecutors.sameThread());
+        direct.pretrainedProperty().set(java.util.Map.of(lab.mobilenet.engine.model.Architecture.MOBILENET_V2, v2,
+                lab.mobilenet.engine.model.Architecture.MOBILENET_V3_LARGE, v3));
+        direct.setPhoto(BundledPhotos.load("coins.png"));
+        src.options.clear();
+        direct.lessonProperty().set(LessonCatalog.INVERTED_RESIDUAL);
+        direct.lessonProperty().set(LessonCatalog.SQUEEZE_EXCITE);
+        direct.lessonProperty().set(LessonCatalog.DEPTHWISE);
+        assertSame(v2, src.options.get(0).weights());
+        assertSame(v3, src.options.get(1).weights());
+        assertNull(src.options.get(2).weights());
     }
 }

@@ -18,10 +18,12 @@ import javax.imageio.ImageIO;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
 import lab.mobilenet.lessons.Granularity;
 import lab.mobilenet.lessons.LessonCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,13 +36,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
+    /** Empty folders: the test never sees the user's own checkpoints. */
+    @TempDir
+    static Path weightsDir;
+
     private final AtomicInteger engineLoads = new AtomicInteger();
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
         AppContext ctx = new AppContext(UiExecutors.sameThread(), new I18n(Locale.ENGLISH),
-                engineLoads::incrementAndGet, StartOptions.DEFAULTS);
+                engineLoads::incrementAndGet, StartOptions.DEFAULTS, new LocalCheckpoints(
+                        weightsDir.resolve("app"), weightsDir.resolve("hub")));
         window = MainWindow.open(stage, ctx);
     }
 
