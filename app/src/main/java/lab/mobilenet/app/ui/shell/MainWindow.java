@@ -23,6 +23,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
 import lab.mobilenet.app.ui.theme.Styles;
 import lab.mobilenet.app.ui.theme.Theme;
@@ -116,6 +117,9 @@ public final class MainWindow {
         StartOptions o = context.start();
         w.theme.set(o.theme());
         w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.position(), o.steps());
+        if (o.learnedKernels()) {
+            w.lessonsPage.viewModel().kernelsProperty().set(KernelChoice.LEARNED_V1_STEM);
+        }
         if (o.presenter()) {
             w.presenter.set(true);
         }

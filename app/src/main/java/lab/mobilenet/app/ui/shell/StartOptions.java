@@ -9,7 +9,8 @@ import lab.mobilenet.lessons.Granularity;
 
 /**
  * Where the window starts, from named launch parameters such as {@code --lesson=depthwise --position=500
- * --steps=40 --granularity=pixel --photo=coffee.png --theme=dark --presenter=true --lang=zh}: handy to open a
+ * --steps=40 --granularity=pixel --photo=coffee.png --theme=dark --presenter=true --lang=zh
+ * --kernels=learned}: handy to open a
  * class mid-lesson, and to take screenshots. Unknown values fall back to the defaults; a malformed number is
  * reported in one line and replaced by its default.
  *
@@ -21,12 +22,13 @@ import lab.mobilenet.lessons.Granularity;
  * @param theme       light or dark
  * @param presenter   start in presenter mode
  * @param language    UI language (null: the system's)
+ * @param learnedKernels whether lesson 1 uses MobileNetV1's learned stem once its trained weights are loaded
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
-                           Theme theme, boolean presenter, Locale language) {
+                           Theme theme, boolean presenter, Locale language, boolean learnedKernels) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null);
+            Theme.LIGHT, false, null, false);
 
     /** Reads the named parameters, reporting malformed numbers on standard error; never throws. */
     public static StartOptions parse(Map<String, String> named) {
@@ -49,7 +51,7 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
         return new StartOptions(named.get("lesson"), named.getOrDefault("photo", BundledPhotos.defaultName()), g,
                 number("position", named.get("position"), warn),
                 (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
-                Boolean.parseBoolean(named.get("presenter")), lang);
+                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")));
     }
 
     /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */

@@ -34,4 +34,10 @@ class StartOptionsTest {
         assertEquals(0, o.steps());
         assertEquals(List.of("--steps=-3 is not a whole number ≥ 0; using the default, 0"), warnings);
     }
+
+    @Test
+    void kernelsLearnedAsksForV1sStem() {
+        assertEquals(true, StartOptions.parse(Map.of("kernels", "learned"), w -> { }).learnedKernels());
+        assertEquals(false, StartOptions.parse(Map.of(), w -> { }).learnedKernels());
+    }
 }
