@@ -30,7 +30,6 @@ import lab.mobilenet.app.ui.photo.PhotoDecoder;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.runtime.Weights;
 import lab.mobilenet.lessons.Granularity;
-import lab.mobilenet.lessons.KernelBank;
 import lab.mobilenet.lessons.Lesson;
 import lab.mobilenet.lessons.LessonCatalog;
 import lab.mobilenet.lessons.LessonFrame;
@@ -89,7 +88,7 @@ public final class LessonViewModel {
         groups.addListener((obs, was, now) -> reopen());
         granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
         pretrained.addListener((obs, was, now) -> {
-            if (usesWeights(lesson.get())) {
+            if (SessionOptions.usesWeights(lesson.get())) {
                 reopen();
             }
         });
@@ -98,12 +97,6 @@ public final class LessonViewModel {
                 reopen();
             }
         });
-    }
-
-    /** Lessons whose session changes with the pretrained weights. */
-    private static boolean usesWeights(Lesson l) {
-        return LessonCatalog.STANDARD.equals(l) || LessonCatalog.INVERTED_RESIDUAL.equals(l)
-                || LessonCatalog.SQUEEZE_EXCITE.equals(l);
     }
 
     /** Loads the default bundled photo and opens the first lesson. */
@@ -345,34 +338,12 @@ public final class LessonViewModel {
         });
     }
 
-    /**
-     * The lesson options for a session of {@code l} on {@code p}: groups, the full-size photo for the block
-     * lessons, and, when loaded, trained weights (V2 for lesson 8, V3-Large for lesson 9, V1's first layer for
-     * lesson 1 when chosen).
-     */
     private LessonOptions options(Lesson l, Photo p) {
-        LessonOptions o = optionsWithout(p);
-        Map<Architecture, Weights> w = pretrained.get();
-        if (LessonCatalog.INVERTED_RESIDUAL.equals(l) && w.containsKey(Architecture.MOBILENET_V2)) {
-            o = o.withWeights(w.get(Architecture.MOBILENET_V2));
-        } else if (LessonCatalog.SQUEEZE_EXCITE.equals(l) && w.containsKey(Architecture.MOBILENET_V3_LARGE)) {
-            o = o.withWeights(w.get(Architecture.MOBILENET_V3_LARGE));
-        } else if (LessonCatalog.STANDARD.equals(l) && kernels.get() == KernelChoice.LEARNED_V1_STEM
-                && w.containsKey(Architecture.MOBILENET_V1)) {
-            o = o.withLearnedStem(learnedStem(w.get(Architecture.MOBILENET_V1)));
-        }
-        return o;
+        return SessionOptions.of(l, p, groups.get(), pretrained.get(), kernels.get());
     }
 
     private LessonOptions optionsWithout(Photo p) {
-        LessonOptions o = LessonOptions.DEFAULTS.withGroups(groups.get());
-        return p.full() == null ? o : o.withPhoto(p.full());
-    }
-
-    /** MobileNetV1's first layer: 32 filters of 3 × 3 over RGB, stride 2 (a copy: the lesson keeps it). */
-    static KernelBank learnedStem(Weights v1) {
-        float[] values = v1.get("conv_stem.weight").dup().data().asFloat();
-        return KernelBank.learnedStem(values, 32, 3, 3, 2);
+        return SessionOptions.of(null, p, groups.get(), Map.of(), KernelChoice.HAND_MADE);
     }
 
     /** Runs {@code op} on the current session in the background and publishes the frame (package-private for tests). */

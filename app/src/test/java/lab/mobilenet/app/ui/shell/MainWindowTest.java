@@ -38,7 +38,7 @@ class MainWindowTest {
 
     /** Empty folders: the test never sees the user's own checkpoints. */
     @TempDir
-    static Path weightsDir;
+    Path weightsDir;
 
     private final AtomicInteger engineLoads = new AtomicInteger();
     private MainWindow window;
@@ -221,5 +221,35 @@ class MainWindowTest {
         assertTrue(robot.lookup(".placeholder-page").tryQuery().isPresent());
         robot.clickOn("#nav-lessons");
         assertEquals(Page.LESSONS, window.pageProperty().get());
+    }
+
+    @Test
+    void statusBarSaysWhenNoPretrainedWeightsAreLoaded(FxRobot robot) {
+        assertEquals("No pretrained weights", robot.lookup("#weights-status").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aDroppedCheckpointIsImportedKeptAndListedInTheStatusBar(FxRobot robot) throws IOException {
+        Path file = weightsDir.resolve("dropped.safetensors");
+        lab.mobilenet.app.ui.weights.TinySafetensors.write(file, lab.mobilenet.engine.runtime.SeededWeights.create(
+                lab.mobilenet.engine.model.NetworkBuilder.build(
+                        lab.mobilenet.engine.model.Architecture.MOBILENET_V3_SMALL, 1.0), 2).tensors());
+        robot.interact(() -> window.lessonsPage().handleDroppedFiles(List.of(file.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Pretrained: mobilenetv3_small_100",
+                robot.lookup("#weights-status").queryAs(Label.class).getText());
+        assertTrue(Files.isRegularFile(weightsDir.resolve("app").resolve("mobilenetv3_small_100.safetensors")));
+        assertEquals("chelsea.png", window.lessonsPage().viewModel().photoProperty().get().name(),
+                "a checkpoint is not taken for a photo");
+    }
+
+    @Test
+    void learnedKernelsAreOfferedOnlyOnceV1IsLoaded(FxRobot robot) {
+        var box = robot.lookup("#kernel-choice").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(box.isDisabled(), "no V1 weights in the empty folders");
+        assertTrue(box.isVisible(), "shown in lesson 1");
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(false, robot.lookup("#kernels-control").query().isVisible(), "hidden in lesson 2");
     }
 }

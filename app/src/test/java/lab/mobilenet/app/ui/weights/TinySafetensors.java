@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * header {@code {"name": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}}}, then the raw
  * little-endian float32 data.
  */
-final class TinySafetensors {
+public final class TinySafetensors {
 
     private TinySafetensors() {
     }
 
-    static void write(Path file, Map<String, INDArray> tensors) throws IOException {
+    public static void write(Path file, Map<String, INDArray> tensors) throws IOException {
         StringBuilder json = new StringBuilder("{");
         long offset = 0;
         float[][] data = new float[tensors.size()][];
