@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -28,13 +29,22 @@ public final class GifWriter {
 
     /** Writes {@code frames} (at least one) to {@code target} atomically, {@code delayMillis} per frame. */
     public static void write(List<BufferedImage> frames, int delayMillis, Path target) {
-        if (frames.isEmpty()) {
-            throw new IllegalArgumentException("an animated GIF needs at least one frame");
-        }
-        AtomicFiles.write(target, out -> write(frames, delayMillis, out));
+        write(frames.size(), frames::get, delayMillis, target);
     }
 
-    private static void write(List<BufferedImage> frames, int delayMillis, OutputStream out) throws IOException {
+    /**
+     * Writes {@code count} frames (at least one) to {@code target} atomically, asking {@code frame} for each
+     * one just before it is encoded, so only one frame is in memory at a time.
+     */
+    public static void write(int count, IntFunction<BufferedImage> frame, int delayMillis, Path target) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an animated GIF needs at least one frame");
+        }
+        AtomicFiles.write(target, out -> write(count, frame, delayMillis, out));
+    }
+
+    private static void write(int count, IntFunction<BufferedImage> frames, int delayMillis, OutputStream out)
+            throws IOException {
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
         if (!it.hasNext()) {
             throw new IOException("this Java runtime has no GIF writer");
@@ -43,8 +53,8 @@ public final class GifWriter {
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
-            for (int i = 0; i < frames.size(); i++) {
-                BufferedImage img = toRgb(frames.get(i));
+            for (int i = 0; i < count; i++) {
+                BufferedImage img = toRgb(frames.apply(i));
                 IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
                         writer.getDefaultWriteParam());
                 configure(meta, delayMillis, i == 0);

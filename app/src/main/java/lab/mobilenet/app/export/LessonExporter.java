@@ -2,8 +2,6 @@ package lab.mobilenet.app.export;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import lab.mobilenet.app.ui.photo.Photo;
@@ -58,12 +56,13 @@ public final class LessonExporter {
      * session is moved; pass a copy when the caller still needs its position.
      */
     public static void writeGif(LessonSession session, int frames, FrameRenderer renderer, Path out) {
-        List<BufferedImage> images = new ArrayList<>();
-        for (int i = 0; i < frames; i++) {
-            images.add(renderer.render(session.frame()));
-            session.next();
-        }
-        GifWriter.write(images, GIF_DELAY_MILLIS, out);
+        // frames are drawn one at a time as the writer asks for them: a long export never holds them all
+        GifWriter.write(frames, i -> {
+            if (i > 0) {
+                session.next();
+            }
+            return renderer.render(session.frame());
+        }, GIF_DELAY_MILLIS, out);
     }
 
     /** Writes one image as PNG, atomically. */

@@ -1,7 +1,9 @@
 package lab.mobilenet.app.ui.lessons;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -25,8 +27,11 @@ import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.photo.Photo;
 import lab.mobilenet.app.ui.photo.PhotoDecoder;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.runtime.Weights;
 import lab.mobilenet.lessons.Granularity;
 import lab.mobilenet.lessons.Lesson;
+import lab.mobilenet.lessons.LessonCatalog;
 import lab.mobilenet.lessons.LessonFrame;
 import lab.mobilenet.lessons.LessonOptions;
 import lab.mobilenet.lessons.LessonSession;
@@ -57,9 +62,17 @@ public final class LessonViewModel {
     private final IntegerProperty groups = new SimpleIntegerProperty(this, "groups", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyBooleanWrapper loadingPhoto = new ReadOnlyBooleanWrapper(this, "loadingPhoto", false);
+    private final ObjectProperty<Map<Architecture, Weights>> pretrained = new SimpleObjectProperty<>(this,
+            "pretrained", Map.of());
+    private final ObjectProperty<KernelChoice> kernels = new SimpleObjectProperty<>(this, "kernels",
+            KernelChoice.HAND_MADE);
 
     /** Bumped on the UI thread whenever a new session is requested; results carry the value they were made for. */
     private long generation;
+    /** The newest session request, readable from the background: a build that is already outdated is skipped. */
+    private final AtomicLong latest = new AtomicLong();
+    /** Bumped on the UI thread for each photo request; a decode finishing after a newer request is dropped. */
+    private long photoGeneration;
     private int inFlight;
     /** Touched on the serial executor only. */
     private LessonSession session;
@@ -74,6 +87,16 @@ public final class LessonViewModel {
         lesson.addListener((obs, was, now) -> reopen());
         groups.addListener((obs, was, now) -> reopen());
         granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
+        pretrained.addListener((obs, was, now) -> {
+            if (SessionOptions.usesWeights(lesson.get())) {
+                reopen();
+            }
+        });
+        kernels.addListener((obs, was, now) -> {
+            if (LessonCatalog.STANDARD.equals(lesson.get())) {
+                reopen();
+            }
+        });
     }
 
     /** Loads the default bundled photo and opens the first lesson. */
@@ -179,29 +202,48 @@ public final class LessonViewModel {
 
     /** Uses an already decoded photo. */
     public void setPhoto(Photo p) {
+        photoGeneration++;
+        loadingPhoto.set(false);
+        show(p);
+    }
+
+    private void show(Photo p) {
         error.set("");
         photo.set(p);
         reopen();
     }
 
     private void loadPhoto(Supplier<Photo> decode) {
+        long pg = ++photoGeneration;
         loadingPhoto.set(true);
         error.set("");
         compute.execute(() -> {
+            Photo p = null;
+            String failure = "the photo could not be decoded";
             try {
-                Photo p = decode.get();
-                ui.execute(() -> {
-                    loadingPhoto.set(false);
-                    setPhoto(p);
-                });
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> {
-                    loadingPhoto.set(false);
-                    error.set(msg);
-                });
+                p = decode.get();
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                Photo result = p;
+                String msg = failure;
+                ui.execute(() -> photoDone(pg, result, msg));
             }
         });
+    }
+
+    /** A decode finished: shown only when no newer photo was asked for meanwhile. */
+    private void photoDone(long pg, Photo p, String failure) {
+        if (pg != photoGeneration) {
+            return;
+        }
+        loadingPhoto.set(false);
+        if (failure != null) {
+            error.set(failure);
+        } else {
+            show(p);
+        }
     }
 
     // ---- export ---------------------------------------------------------------------------------------
@@ -220,18 +262,30 @@ public final class LessonViewModel {
             failed.accept("no lesson is open");
             return;
         }
-        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        LessonOptions options = options(l, p);
         Granularity g = granularity.get();
+        var selected = f.multipliers().map(m -> m.selected());
         compute.execute(() -> {
+            String failure = "the export failed";
             try {
                 LessonSession copy = source.open(l, p.planes(), options);
+                // the copy shows what is on screen: the same α and resolution, then the same position
+                selected.ifPresent(sel -> copy.selectMultipliers(sel.alpha(), sel.resolution()));
                 copy.seek(f.position());
                 copy.setGranularity(g);
                 LessonExporter.writeGif(copy, frames, renderer, out);
-                ui.execute(() -> done.accept(out));
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> failed.accept(msg));
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                String msg = failure;
+                ui.execute(() -> {
+                    if (msg == null) {
+                        done.accept(out);
+                    } else {
+                        failed.accept(msg);
+                    }
+                });
             }
         });
     }
@@ -245,44 +299,73 @@ public final class LessonViewModel {
             return;
         }
         long gen = ++generation;
+        latest.set(gen);
         if (frame.get() != null && !frame.get().lesson().equals(l)) {
             frame.set(null); // the picture says "preparing" rather than showing the previous lesson
         }
         lessonError.set("");
         Granularity g = granularity.get();
-        LessonOptions options = LessonOptions.DEFAULTS.withGroups(groups.get());
+        LessonOptions options;
+        try {
+            options = options(l, p);
+        } catch (RuntimeException e) {
+            lessonError.set(oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
+            options = optionsWithout(p);
+        }
+        LessonOptions chosen = options;
         begin();
         work.execute(() -> {
+            if (gen != latest.get()) {
+                ui.execute(() -> finish(gen, null)); // a newer lesson or photo was asked for: do not build this one
+                return;
+            }
+            LessonFrame f = null;
+            String failure = "the lesson could not be opened";
             try {
-                LessonSession s = source.open(l, p.planes(), options);
+                LessonSession s = source.open(l, p.planes(), chosen);
                 s.setGranularity(g);
                 session = s;
                 sessionGeneration = gen;
-                LessonFrame f = s.frame();
-                ui.execute(() -> finish(gen, f));
-            } catch (RuntimeException e) {
-                String msg = oneLine(e);
-                ui.execute(() -> {
-                    finish(gen, null);
-                    if (gen == generation) {
-                        lessonError.set(msg);
-                    }
-                });
+                f = s.frame();
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                LessonFrame result = f;
+                String msg = failure;
+                ui.execute(() -> finish(gen, result, msg));
             }
         });
     }
 
-    private void move(Consumer<LessonSession> op) {
+    private LessonOptions options(Lesson l, Photo p) {
+        return SessionOptions.of(l, p, groups.get(), pretrained.get(), kernels.get());
+    }
+
+    private LessonOptions optionsWithout(Photo p) {
+        return SessionOptions.of(null, p, groups.get(), Map.of(), KernelChoice.HAND_MADE);
+    }
+
+    /** Runs {@code op} on the current session in the background and publishes the frame (package-private for tests). */
+    void move(Consumer<LessonSession> op) {
         long gen = generation;
         begin();
         work.execute(() -> {
             LessonFrame f = null;
-            if (session != null && sessionGeneration == gen) {
-                op.accept(session);
-                f = session.frame();
+            String failure = "the step failed";
+            try {
+                if (session != null && sessionGeneration == gen) {
+                    op.accept(session);
+                    f = session.frame();
+                }
+                failure = null;
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                LessonFrame result = f;
+                String msg = failure;
+                ui.execute(() -> finish(gen, result, msg));
             }
-            LessonFrame result = f;
-            ui.execute(() -> finish(gen, result));
         });
     }
 
@@ -292,14 +375,25 @@ public final class LessonViewModel {
     }
 
     private void finish(long gen, LessonFrame f) {
+        finish(gen, f, null);
+    }
+
+    /** Always called once per {@link #begin()}, whatever happened; {@code failure} is a one-line reason or null. */
+    private void finish(long gen, LessonFrame f, String failure) {
         inFlight--;
         busy.set(inFlight > 0);
-        if (f != null && gen == generation) {
+        if (gen != generation) {
+            return;
+        }
+        if (f != null) {
             frame.set(f);
+        }
+        if (failure != null) {
+            lessonError.set(failure);
         }
     }
 
-    private static String oneLine(RuntimeException e) {
+    private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
@@ -355,6 +449,16 @@ public final class LessonViewModel {
     /** Whether a move is still being computed (the player skips a tick rather than queueing). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** Trained weights by network (an immutable map; empty: every lesson uses its untrained defaults). */
+    public ObjectProperty<Map<Architecture, Weights>> pretrainedProperty() {
+        return pretrained;
+    }
+
+    /** Hand-made or learned kernels in the standard-convolution lesson (learned only when V1 is loaded). */
+    public ObjectProperty<KernelChoice> kernelsProperty() {
+        return kernels;
     }
 
     public ReadOnlyBooleanProperty loadingPhotoProperty() {

@@ -18,6 +18,7 @@ import javafx.stage.Window;
 import lab.mobilenet.app.export.FrameRenderer;
 import lab.mobilenet.app.export.SnapshotExporter;
 import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.app.ui.shell.StatusBar;
@@ -32,6 +33,8 @@ import lab.mobilenet.lessons.Granularity;
 public final class LessonsPage extends BorderPane {
 
     private final LessonViewModel vm;
+    private final UiExecutors executors;
+    private java.util.function.Consumer<Path> weightsImporter = p -> { };
     private final I18n i18n;
     private final StatusBar status;
     private final Player player;
@@ -42,13 +45,14 @@ public final class LessonsPage extends BorderPane {
     private final LessonHeader header;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
-        this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.i18n(), status, theme,
-                presenter);
+        this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.executors(),
+                context.i18n(), status, theme, presenter);
     }
 
-    LessonsPage(LessonViewModel vm, I18n i18n, StatusBar status, ObjectProperty<Theme> theme,
+    LessonsPage(LessonViewModel vm, UiExecutors executors, I18n i18n, StatusBar status, ObjectProperty<Theme> theme,
                 BooleanProperty presenter) {
         this.vm = vm;
+        this.executors = executors;
         this.i18n = i18n;
         this.status = status;
         this.theme = theme;
@@ -68,7 +72,7 @@ public final class LessonsPage extends BorderPane {
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
 
-        VBox right = new VBox(14, new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
+        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
                 new CountersPanel(vm, i18n),
                 new FormulaPanel(vm, i18n), keysHint());
         right.getStyleClass().add("side-panel");
@@ -185,13 +189,26 @@ public final class LessonsPage extends BorderPane {
         e.consume();
     }
 
-    /** Uses the first dropped file as the photo (decoded in the background); false when the list is empty. */
+    /**
+     * Uses the first dropped file: a {@code .safetensors} checkpoint goes to the weights importer, anything else
+     * is decoded as the photo (both in the background); false when the list is empty.
+     */
     public boolean handleDroppedFiles(List<File> files) {
         if (files == null || files.isEmpty()) {
             return false;
         }
-        vm.openPhoto(files.get(0).toPath());
+        Path file = files.get(0).toPath();
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors")) {
+            weightsImporter.accept(file);
+        } else {
+            vm.openPhoto(file);
+        }
         return true;
+    }
+
+    /** Where dropped {@code .safetensors} files go (the window's importer). */
+    public void setWeightsImporter(java.util.function.Consumer<Path> importer) {
+        this.weightsImporter = importer;
     }
 
     /** File → Open. */
@@ -220,14 +237,42 @@ public final class LessonsPage extends BorderPane {
         }
     }
 
-    /** Writes the canvas as it is on screen to a PNG. */
+    /**
+     * Writes the canvas as it is on screen to a PNG: the snapshot is taken here on the FX thread, the encoding
+     * and writing happen on the compute executor, and the status bar hears back on the UI executor.
+     */
     public void exportPng(Path out) {
+        java.awt.image.BufferedImage img;
         try {
-            SnapshotExporter.png(canvas.canvas(), out);
-            status.info(i18n.get("lessons.exported", out.getFileName()));
+            img = SnapshotExporter.snapshot(canvas.canvas());
         } catch (RuntimeException e) {
-            status.error(i18n.get("lessons.export-failed", e.getMessage()));
+            status.error(i18n.get("lessons.export-failed", oneLine(e)));
+            return;
         }
+        executors.compute().execute(() -> {
+            String failure = "the PNG could not be written";
+            try {
+                SnapshotExporter.write(img, out);
+                failure = null;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failure = oneLine(e);
+            } finally {
+                String msg = failure;
+                executors.ui().execute(() -> {
+                    if (msg == null) {
+                        status.info(i18n.get("lessons.exported", out.getFileName()));
+                    } else {
+                        status.error(i18n.get("lessons.export-failed", msg));
+                    }
+                });
+            }
+        });
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** File → Export steps as GIF: 40 steps from here at the current step size. */

@@ -41,7 +41,8 @@ public final class Player {
         vm.lessonProperty().addListener((obs, was, now) -> playing.set(false));
     }
 
-    private void tick(long now) {
+    /** One screen pulse at {@code now} nanoseconds (package-private so tests can drive a fake clock). */
+    void tick(long now) {
         var f = vm.frame();
         if (f != null && f.atEnd()) {
             playing.set(false);

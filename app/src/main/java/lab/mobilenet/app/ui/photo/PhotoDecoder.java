@@ -41,7 +41,7 @@ public final class PhotoDecoder {
         try {
             RgbImage img = ImageLoader.load(file, MAX_PIXELS);
             Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
-            return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE));
+            return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE), img);
         } catch (ImageDecodeException e) {
             throw new PhotoException(oneLine(e), e);
         } catch (NoSuchFileException e) {
@@ -70,7 +70,7 @@ public final class PhotoDecoder {
                             + reader.getHeight(0) + " pixels");
                 }
                 BufferedImage img = reader.read(0);
-                return new Photo(name, toPlanes(img).downscaleToLongestSide(WORKING_SIDE));
+                return new Photo(name, toPlanes(img).downscaleToLongestSide(WORKING_SIDE), toRgb(img));
             } finally {
                 reader.dispose();
             }
@@ -88,6 +88,20 @@ public final class PhotoDecoder {
         int h = img.getHeight();
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
         return Planes.fromArgb(w, h, argb);
+    }
+
+    /** The image as 8-bit interleaved RGB, alpha dropped (what the block lessons resize for the network). */
+    public static RgbImage toRgb(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        byte[] rgb = new byte[argb.length * 3];
+        for (int i = 0; i < argb.length; i++) {
+            rgb[3 * i] = (byte) (argb[i] >> 16);
+            rgb[3 * i + 1] = (byte) (argb[i] >> 8);
+            rgb[3 * i + 2] = (byte) argb[i];
+        }
+        return RgbImage.of(w, h, rgb);
     }
 
     private static String oneLine(Exception e) {

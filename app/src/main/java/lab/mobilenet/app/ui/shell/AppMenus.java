@@ -41,6 +41,8 @@ final class AppMenus {
             m.setOnAction(e -> lessons.openBundledPhoto(name));
             samples.getItems().add(m);
         }
+        MenuItem importWeights = item("menu.file.import-weights", "Shortcut+I");
+        importWeights.setOnAction(e -> window.chooseAndImportWeights());
         MenuItem png = item("menu.file.export-png", "Shortcut+E");
         png.setOnAction(e -> lessons.chooseAndExportPng(window.stage()));
         MenuItem gif = item("menu.file.export-gif", "Shortcut+Shift+E");
@@ -48,7 +50,7 @@ final class AppMenus {
         MenuItem quit = item("menu.file.quit", "Shortcut+Q");
         quit.setOnAction(e -> window.stage().close());
         Menu file = menu("menu.file");
-        file.getItems().addAll(open, samples, new SeparatorMenuItem(), png, gif, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, samples, importWeights, new SeparatorMenuItem(), png, gif, new SeparatorMenuItem(), quit);
         return file;
     }
 

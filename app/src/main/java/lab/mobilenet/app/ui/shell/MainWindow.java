@@ -1,5 +1,7 @@
 package lab.mobilenet.app.ui.shell;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -16,12 +18,16 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
 import lab.mobilenet.app.ui.theme.Styles;
 import lab.mobilenet.app.ui.theme.Theme;
+import lab.mobilenet.app.ui.weights.PretrainedWeights;
 
 /**
  * The window: menu bar, navigation (Lessons, Explorer, Classify), the current page, and the status bar.
@@ -38,6 +44,7 @@ public final class MainWindow {
     private final EngineWarmup warmup;
     private final StatusBar statusBar;
     private final LessonsPage lessonsPage;
+    private final PretrainedWeights weights;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -51,6 +58,16 @@ public final class MainWindow {
         this.warmup = new EngineWarmup(context.engineLoad());
         this.statusBar = new StatusBar(context.i18n(), warmup);
         this.lessonsPage = new LessonsPage(context, statusBar, theme, presenter);
+        this.weights = new PretrainedWeights(context.checkpoints(), context.executors());
+        lessonsPage.viewModel().pretrainedProperty().bind(weights.loadedProperty());
+        lessonsPage.setWeightsImporter(this::importWeights);
+        statusBar.showWeights(weights.loadedProperty(), context.i18n());
+        // trained weights need the engine: look for them once it is up, in the background
+        warmup.stateProperty().addListener((obs, was, now) -> {
+            if (now == EngineWarmup.State.READY) {
+                weights.findInstalled(msg -> statusBar.error(context.i18n().get("weights.failed", msg)));
+            }
+        });
         pages.put(Page.LESSONS, lessonsPage);
         pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
         pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
@@ -100,6 +117,9 @@ public final class MainWindow {
         StartOptions o = context.start();
         w.theme.set(o.theme());
         w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.position(), o.steps());
+        if (o.learnedKernels()) {
+            w.lessonsPage.viewModel().kernelsProperty().set(KernelChoice.LEARNED_V1_STEM);
+        }
         if (o.presenter()) {
             w.presenter.set(true);
         }
@@ -145,6 +165,29 @@ public final class MainWindow {
         if (page.get() == Page.LESSONS && !e.isShortcutDown() && !e.isAltDown() && lessonsPage.handleKey(e.getCode())) {
             e.consume();
         }
+    }
+
+    /** File → Import weights…: a timm {@code .safetensors} for one of the four width-1.0 MobileNets. */
+    public void chooseAndImportWeights() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(context.i18n().get("menu.file.import-weights"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            importWeights(f.toPath());
+        }
+    }
+
+    /** Binds {@code file} in the background; on success it is kept in the app's folder for next time. */
+    public void importWeights(Path file) {
+        I18n i18n = context.i18n();
+        weights.importFile(file,
+                a -> statusBar.info(i18n.get("weights.imported", file.getFileName(), PretrainedWeights.timmName(a))),
+                msg -> statusBar.error(i18n.get("weights.import-failed", msg)));
+    }
+
+    public PretrainedWeights weights() {
+        return weights;
     }
 
     public Stage stage() {

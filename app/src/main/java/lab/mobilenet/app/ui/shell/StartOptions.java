@@ -2,14 +2,17 @@ package lab.mobilenet.app.ui.shell;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.theme.Theme;
 import lab.mobilenet.lessons.Granularity;
 
 /**
  * Where the window starts, from named launch parameters such as {@code --lesson=depthwise --position=500
- * --steps=40 --granularity=pixel --photo=coffee.png --theme=dark --presenter=true --lang=zh}: handy to open a
- * class mid-lesson, and to take screenshots. Unknown or malformed values fall back to the defaults.
+ * --steps=40 --granularity=pixel --photo=coffee.png --theme=dark --presenter=true --lang=zh
+ * --kernels=learned}: handy to open a
+ * class mid-lesson, and to take screenshots. Unknown values fall back to the defaults; a malformed number is
+ * reported in one line and replaced by its default.
  *
  * @param lessonId    lesson to open (null: the first)
  * @param photo       bundled photo name
@@ -19,15 +22,21 @@ import lab.mobilenet.lessons.Granularity;
  * @param theme       light or dark
  * @param presenter   start in presenter mode
  * @param language    UI language (null: the system's)
+ * @param learnedKernels whether lesson 1 uses MobileNetV1's learned stem once its trained weights are loaded
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
-                           Theme theme, boolean presenter, Locale language) {
+                           Theme theme, boolean presenter, Locale language, boolean learnedKernels) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null);
+            Theme.LIGHT, false, null, false);
 
-    /** Reads the named parameters; never throws. */
+    /** Reads the named parameters, reporting malformed numbers on standard error; never throws. */
     public static StartOptions parse(Map<String, String> named) {
+        return parse(named, System.err::println);
+    }
+
+    /** Reads the named parameters; each malformed number goes to {@code warn} as one line. Never throws. */
+    public static StartOptions parse(Map<String, String> named, Consumer<String> warn) {
         Granularity g = null;
         String gs = named.get("granularity");
         if (gs != null) {
@@ -40,19 +49,26 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
         Theme theme = "dark".equalsIgnoreCase(named.get("theme")) ? Theme.DARK : Theme.LIGHT;
         Locale lang = named.containsKey("lang") ? Locale.forLanguageTag(named.get("lang")) : null;
         return new StartOptions(named.get("lesson"), named.getOrDefault("photo", BundledPhotos.defaultName()), g,
-                number(named.get("position")), (int) Math.min(100_000, number(named.get("steps"))), theme,
-                Boolean.parseBoolean(named.get("presenter")), lang);
+                number("position", named.get("position"), warn),
+                (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
+                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")));
     }
 
-    /** A non-negative whole number, 0 when absent or malformed. */
-    private static long number(String s) {
+    /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */
+    private static long number(String name, String s, Consumer<String> warn) {
         if (s == null) {
             return 0;
         }
+        long v;
         try {
-            return Math.max(0, Long.parseLong(s.trim()));
+            v = Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0) {
+            warn.accept("--" + name + "=" + s + " is not a whole number ≥ 0; using the default, 0");
             return 0;
         }
+        return v;
     }
 }

@@ -4,6 +4,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import javafx.beans.value.ObservableValue;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.runtime.Weights;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -60,6 +65,23 @@ public final class StatusBar extends HBox {
     private void styleEngine(EngineWarmup.State s) {
         engineLabel.getStyleClass().removeAll("status-engine-loading", "status-engine-ready", "status-engine-failed");
         engineLabel.getStyleClass().add("status-engine-" + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Adds, after the engine's state, which pretrained networks are loaded (by timm name). */
+    public void showWeights(ObservableValue<Map<Architecture, Weights>> loaded, I18n i18n) {
+        Label l = new Label();
+        l.setId("weights-status");
+        l.getStyleClass().add("status-weights");
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            Map<Architecture, Weights> m = loaded.getValue();
+            if (m == null || m.isEmpty()) {
+                return i18n.get("weights.none");
+            }
+            StringJoiner names = new StringJoiner(", ");
+            m.keySet().forEach(a -> names.add(a.timmName(1.0)));
+            return i18n.get("weights.loaded", names.toString());
+        }, loaded, i18n.localeProperty()));
+        getChildren().add(getChildren().indexOf(engineLabel) + 1, l);
     }
 
     /** Shows a neutral message. */

@@ -97,9 +97,11 @@ class LessonViewModelTest {
 
     @Test
     void endAndHomeJumpToTheExtremes() {
+        // a 96 × 64 photo: the standard lesson shrinks it to 48 × 32 and keeps that size (same padding, stride 1)
+        vm.setPhoto(new Photo("grey", lab.mobilenet.lessons.Planes.of(3, 64, 96, new float[3 * 64 * 96])));
         vm.end();
         assertTrue(vm.frame().atEnd());
-        assertEquals(vm.frame().counters().macsTotal(), macs());
+        assertEquals(27L * 4 * 48 * 32, macs(), "M·D_K² = 27 MACs per value, 4 kernels, 48 × 32 outputs");
         vm.home();
         assertEquals(0, macs());
     }
@@ -195,5 +197,33 @@ class LessonViewModelTest {
         vm.granularityProperty().set(Granularity.PIXEL);
         vm.next();
         assertEquals(9, macs(), "g = M: each output reads one channel");
+    }
+
+    @Test
+    void gifExportStartsFromTheMultipliersChosenOnScreen() throws IOException {
+        vm.lessonProperty().set(LessonCatalog.MULTIPLIERS);
+        FrameRenderer renderer = new FrameRenderer(Locale.ENGLISH, 640, 360, Palette.LIGHT);
+        Path defaults = dir.resolve("defaults.gif");
+        lab.mobilenet.app.export.GifWriter.write(List.of(renderer.render(vm.frame())), 400, defaults);
+        vm.selectMultipliers(0.5, 128);
+        Path expected = dir.resolve("expected.gif");
+        lab.mobilenet.app.export.GifWriter.write(List.of(renderer.render(vm.frame())), 400, expected);
+        Path out = dir.resolve("multipliers.gif");
+        List<String> failed = new ArrayList<>();
+        vm.exportGif(out, 2, renderer, p -> { }, failed::add);
+        assertEquals(List.of(), failed);
+        int[] first = firstFrame(out);
+        assertTrue(java.util.Arrays.equals(firstFrame(expected), first), "the GIF opens on α 0.5, 128 px");
+        assertFalse(java.util.Arrays.equals(firstFrame(defaults), first), "and not on the default selection");
+    }
+
+    private static int[] firstFrame(Path gif) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+            r.setInput(in);
+            BufferedImage img = r.read(0);
+            r.dispose();
+            return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        }
     }
 }

@@ -1,0 +1,164 @@
+package lab.mobilenet.app.ui.weights;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.engine.checkpoint.CheckpointBinder;
+import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.NetworkBuilder;
+import lab.mobilenet.engine.runtime.Weights;
+
+/**
+ * The app's trained weights, when there are any on this machine: real timm checkpoints of the four width-1.0
+ * MobileNets, found offline by {@link LocalCheckpoints} or imported by the user. Binding runs on the compute
+ * executor; the result is published on the UI executor as one immutable map, so readers never see a map that
+ * is half updated. Nothing here ever throws at the user: every problem becomes one line for the status bar.
+ */
+public final class PretrainedWeights {
+
+    /** The networks the lessons can use, all at width 1.0. */
+    public static final List<Architecture> NETWORKS = List.of(Architecture.MOBILENET_V1,
+            Architecture.MOBILENET_V2, Architecture.MOBILENET_V3_LARGE, Architecture.MOBILENET_V3_SMALL);
+
+    private final LocalCheckpoints checkpoints;
+    private final UiExecutors executors;
+    private final ReadOnlyObjectWrapper<Map<Architecture, Weights>> loaded =
+            new ReadOnlyObjectWrapper<>(this, "loaded", Map.of());
+
+    public PretrainedWeights(LocalCheckpoints checkpoints, UiExecutors executors) {
+        this.checkpoints = checkpoints;
+        this.executors = executors;
+    }
+
+    /** timm's name of a network at width 1.0, e.g. {@code mobilenetv2_100}. */
+    public static String timmName(Architecture a) {
+        return a.timmName(1.0);
+    }
+
+    /**
+     * Looks for a checkpoint of each network in the app's folder and the Hugging Face cache and binds those
+     * found, in the background. {@code problem} receives one line per file that could not be used.
+     */
+    public void findInstalled(Consumer<String> problem) {
+        executors.compute().execute(() -> {
+            Map<Architecture, Weights> found = new EnumMap<>(Architecture.class);
+            List<String> problems = new ArrayList<>();
+            for (Architecture a : NETWORKS) {
+                try {
+                    var file = checkpoints.find(timmName(a));
+                    if (file.isPresent()) {
+                        found.put(a, bind(a, file.get()));
+                    }
+                } catch (Exception | LinkageError | OutOfMemoryError e) {
+                    problems.add(timmName(a) + ": " + oneLine(e));
+                }
+            }
+            executors.ui().execute(() -> {
+                publish(found);
+                problems.forEach(problem);
+            });
+        });
+    }
+
+    /**
+     * Tries {@code file} against each network in the background. When one fits, the file is copied into the app's
+     * folder under that network's name (to {@code .part} first, then moved atomically, so a half-copied file is
+     * never found), the weights are published and {@code done} hears which network it was. When none fits,
+     * nothing is written and {@code failed} gets one line: the checkpoint reader's reason for the closest fit.
+     */
+    public void importFile(Path file, Consumer<Architecture> done, Consumer<String> failed) {
+        executors.compute().execute(() -> {
+            Architecture fitted = null;
+            Weights weights = null;
+            String reason = null;
+            for (Architecture a : NETWORKS) {
+                try {
+                    weights = bind(a, file);
+                    fitted = a;
+                    break;
+                } catch (Exception | LinkageError | OutOfMemoryError e) {
+                    String m = oneLine(e);
+                    if (reason == null || m.length() < reason.length()) {
+                        reason = m; // the shortest list of mismatches: the network it came closest to
+                    }
+                }
+            }
+            String failure = reason;
+            if (fitted != null) {
+                try {
+                    copyAtomically(file, checkpoints.appFile(timmName(fitted)));
+                    failure = null;
+                } catch (IOException | RuntimeException e) {
+                    failure = "could not keep " + file.getFileName() + ": " + oneLine(e);
+                }
+            }
+            Architecture a = fitted;
+            Weights w = weights;
+            String msg = failure;
+            executors.ui().execute(() -> {
+                if (msg != null) {
+                    failed.accept(msg);
+                    return;
+                }
+                Map<Architecture, Weights> next = new EnumMap<>(Architecture.class);
+                next.putAll(loaded.get());
+                next.put(a, w);
+                publish(next);
+                done.accept(a);
+            });
+        });
+    }
+
+    private static Weights bind(Architecture a, Path file) throws Exception {
+        return CheckpointBinder.load(NetworkBuilder.build(a, 1.0), file);
+    }
+
+    /** Copies to {@code <target>.part} in the target's folder, then renames it over the target in one step. */
+    private static void copyAtomically(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private void publish(Map<Architecture, Weights> next) {
+        Map<Architecture, Weights> merged = new EnumMap<>(Architecture.class);
+        merged.putAll(loaded.get());
+        merged.putAll(next);
+        loaded.set(Collections.unmodifiableMap(merged));
+    }
+
+    /** The bound weights by network; an immutable snapshot, replaced as a whole on the UI thread. */
+    public ReadOnlyObjectProperty<Map<Architecture, Weights>> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public Map<Architecture, Weights> loaded() {
+        return loaded.get();
+    }
+
+    public LocalCheckpoints checkpoints() {
+        return checkpoints;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
