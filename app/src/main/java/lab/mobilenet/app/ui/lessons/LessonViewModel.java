@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import lab.mobilenet.app.export.FrameRenderer;
 import lab.mobilenet.app.export.LessonExporter;
+import lab.mobilenet.app.ui.concurrent.Background;
 import lab.mobilenet.app.ui.concurrent.SerialExecutor;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
@@ -217,20 +218,7 @@ public final class LessonViewModel {
         long pg = ++photoGeneration;
         loadingPhoto.set(true);
         error.set("");
-        compute.execute(() -> {
-            Photo p = null;
-            String failure = "the photo could not be decoded";
-            try {
-                p = decode.get();
-                failure = null;
-            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-                failure = oneLine(e);
-            } finally {
-                Photo result = p;
-                String msg = failure;
-                ui.execute(() -> photoDone(pg, result, msg));
-            }
-        });
+        Background.run(compute, ui, decode::get, (p, failure) -> photoDone(pg, p, failure));
     }
 
     /** A decode finished: shown only when no newer photo was asked for meanwhile. */
@@ -265,27 +253,19 @@ public final class LessonViewModel {
         LessonOptions options = options(l, p);
         Granularity g = granularity.get();
         var selected = f.multipliers().map(m -> m.selected());
-        compute.execute(() -> {
-            String failure = "the export failed";
-            try {
-                LessonSession copy = source.open(l, p.planes(), options);
-                // the copy shows what is on screen: the same α and resolution, then the same position
-                selected.ifPresent(sel -> copy.selectMultipliers(sel.alpha(), sel.resolution()));
-                copy.seek(f.position());
-                copy.setGranularity(g);
-                LessonExporter.writeGif(copy, frames, renderer, out);
-                failure = null;
-            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-                failure = oneLine(e);
-            } finally {
-                String msg = failure;
-                ui.execute(() -> {
-                    if (msg == null) {
-                        done.accept(out);
-                    } else {
-                        failed.accept(msg);
-                    }
-                });
+        Background.run(compute, ui, () -> {
+            LessonSession copy = source.open(l, p.planes(), options);
+            // the copy shows what is on screen: the same α and resolution, then the same position
+            selected.ifPresent(sel -> copy.selectMultipliers(sel.alpha(), sel.resolution()));
+            copy.seek(f.position());
+            copy.setGranularity(g);
+            LessonExporter.writeGif(copy, frames, renderer, out);
+            return out;
+        }, (written, failure) -> {
+            if (failure == null) {
+                done.accept(written);
+            } else {
+                failed.accept(failure);
             }
         });
     }
@@ -309,33 +289,21 @@ public final class LessonViewModel {
         try {
             options = options(l, p);
         } catch (RuntimeException e) {
-            lessonError.set(oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
+            lessonError.set(Background.oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
             options = optionsWithout(p);
         }
         LessonOptions chosen = options;
         begin();
-        work.execute(() -> {
+        Background.run(work, ui, () -> {
             if (gen != latest.get()) {
-                ui.execute(() -> finish(gen, null)); // a newer lesson or photo was asked for: do not build this one
-                return;
+                return null; // a newer lesson or photo was asked for: do not build this one
             }
-            LessonFrame f = null;
-            String failure = "the lesson could not be opened";
-            try {
-                LessonSession s = source.open(l, p.planes(), chosen);
-                s.setGranularity(g);
-                session = s;
-                sessionGeneration = gen;
-                f = s.frame();
-                failure = null;
-            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-                failure = oneLine(e);
-            } finally {
-                LessonFrame result = f;
-                String msg = failure;
-                ui.execute(() -> finish(gen, result, msg));
-            }
-        });
+            LessonSession s = source.open(l, p.planes(), chosen);
+            s.setGranularity(g);
+            session = s;
+            sessionGeneration = gen;
+            return s.frame();
+        }, (f, failure) -> finish(gen, f, failure));
     }
 
     private LessonOptions options(Lesson l, Photo p) {
@@ -350,32 +318,18 @@ public final class LessonViewModel {
     void move(Consumer<LessonSession> op) {
         long gen = generation;
         begin();
-        work.execute(() -> {
-            LessonFrame f = null;
-            String failure = "the step failed";
-            try {
-                if (session != null && sessionGeneration == gen) {
-                    op.accept(session);
-                    f = session.frame();
-                }
-                failure = null;
-            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-                failure = oneLine(e);
-            } finally {
-                LessonFrame result = f;
-                String msg = failure;
-                ui.execute(() -> finish(gen, result, msg));
+        Background.run(work, ui, () -> {
+            if (session == null || sessionGeneration != gen) {
+                return null;
             }
-        });
+            op.accept(session);
+            return session.frame();
+        }, (f, failure) -> finish(gen, f, failure));
     }
 
     private void begin() {
         inFlight++;
         busy.set(true);
-    }
-
-    private void finish(long gen, LessonFrame f) {
-        finish(gen, f, null);
     }
 
     /** Always called once per {@link #begin()}, whatever happened; {@code failure} is a one-line reason or null. */
@@ -391,12 +345,6 @@ public final class LessonViewModel {
         if (failure != null) {
             lessonError.set(failure);
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     // ---- properties -----------------------------------------------------------------------------------

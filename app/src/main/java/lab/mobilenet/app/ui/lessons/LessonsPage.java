@@ -1,5 +1,6 @@
 package lab.mobilenet.app.ui.lessons;
 
+import lab.mobilenet.app.ui.concurrent.Background;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -246,33 +247,19 @@ public final class LessonsPage extends BorderPane {
         try {
             img = SnapshotExporter.snapshot(canvas.canvas());
         } catch (RuntimeException e) {
-            status.error(i18n.get("lessons.export-failed", oneLine(e)));
+            status.error(i18n.get("lessons.export-failed", Background.oneLine(e)));
             return;
         }
-        executors.compute().execute(() -> {
-            String failure = "the PNG could not be written";
-            try {
-                SnapshotExporter.write(img, out);
-                failure = null;
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failure = oneLine(e);
-            } finally {
-                String msg = failure;
-                executors.ui().execute(() -> {
-                    if (msg == null) {
-                        status.info(i18n.get("lessons.exported", out.getFileName()));
-                    } else {
-                        status.error(i18n.get("lessons.export-failed", msg));
-                    }
-                });
+        Background.run(executors.compute(), executors.ui(), () -> {
+            SnapshotExporter.write(img, out);
+            return out;
+        }, (written, failure) -> {
+            if (failure == null) {
+                status.info(i18n.get("lessons.exported", written.getFileName()));
+            } else {
+                status.error(i18n.get("lessons.export-failed", failure));
             }
         });
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** File → Export steps as GIF: 40 steps from here at the current step size. */

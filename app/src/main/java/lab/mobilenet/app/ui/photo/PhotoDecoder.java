@@ -1,5 +1,6 @@
 package lab.mobilenet.app.ui.photo;
 
+import lab.mobilenet.app.ui.concurrent.Background;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,11 +44,11 @@ public final class PhotoDecoder {
             Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
             return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE), img);
         } catch (ImageDecodeException e) {
-            throw new PhotoException(oneLine(e), e);
+            throw new PhotoException(Background.oneLine(e), e);
         } catch (NoSuchFileException e) {
             throw new PhotoException(name + ": no such file", e);
         } catch (IOException e) {
-            throw new PhotoException(name + ": cannot be read (" + oneLine(e) + ")", e);
+            throw new PhotoException(name + ": cannot be read (" + Background.oneLine(e) + ")", e);
         }
     }
 
@@ -78,7 +79,7 @@ public final class PhotoDecoder {
             if (e instanceof PhotoException pe) {
                 throw pe;
             }
-            throw new PhotoException(name + " could not be decoded (" + oneLine(e) + ")", e);
+            throw new PhotoException(name + " could not be decoded (" + Background.oneLine(e) + ")", e);
         }
     }
 
@@ -102,11 +103,5 @@ public final class PhotoDecoder {
             rgb[3 * i + 2] = (byte) argb[i];
         }
         return RgbImage.of(w, h, rgb);
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

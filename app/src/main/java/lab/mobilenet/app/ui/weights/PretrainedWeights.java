@@ -1,5 +1,6 @@
 package lab.mobilenet.app.ui.weights;
 
+import lab.mobilenet.app.ui.concurrent.Background;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class PretrainedWeights {
                         found.put(a, bind(a, file.get()));
                     }
                 } catch (Exception | LinkageError | OutOfMemoryError e) {
-                    problems.add(timmName(a) + ": " + oneLine(e));
+                    problems.add(timmName(a) + ": " + Background.oneLine(e));
                 }
             }
             executors.ui().execute(() -> {
@@ -88,7 +89,7 @@ public final class PretrainedWeights {
                     fitted = a;
                     break;
                 } catch (Exception | LinkageError | OutOfMemoryError e) {
-                    String m = oneLine(e);
+                    String m = Background.oneLine(e);
                     if (reason == null || m.length() < reason.length()) {
                         reason = m; // the shortest list of mismatches: the network it came closest to
                     }
@@ -100,7 +101,7 @@ public final class PretrainedWeights {
                     copyAtomically(file, checkpoints.appFile(timmName(fitted)));
                     failure = null;
                 } catch (IOException | RuntimeException e) {
-                    failure = "could not keep " + file.getFileName() + ": " + oneLine(e);
+                    failure = "could not keep " + file.getFileName() + ": " + Background.oneLine(e);
                 }
             }
             Architecture a = fitted;
@@ -154,11 +155,5 @@ public final class PretrainedWeights {
 
     public LocalCheckpoints checkpoints() {
         return checkpoints;
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }
