@@ -85,8 +85,10 @@ public final class NetworkRunner {
             x = null;
             return logits;
         } finally {
-            if (x != null && owned) {
-                x.close();
+            // after a failure or a cancellation: free what is still held, each array once
+            INDArray current = x;
+            if (current != null && owned && saved.values().stream().noneMatch(v -> v == current)) {
+                current.close(); // identity, not INDArray.equals, which compares contents
             }
             for (INDArray s : saved.values()) {
                 if (s != input) {

@@ -123,4 +123,24 @@ class NetworkRunnerTest {
             assertTrue(grown < 512 * 1024, "native memory grew by " + grown + " bytes over 10 runs");
         }
     }
+
+    @Test
+    void aLayerThatFailsWhileABlockInputIsKeptReportsItsOwnErrorAndFreesEachArrayOnce() {
+        Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
+        // blocks.1.1 is a residual block: its input is kept for the add when conv_pw starts, and conv_pw then fails
+        java.util.Map<String, INDArray> partial = new java.util.LinkedHashMap<>();
+        try (Weights full = SeededWeights.create(net, 9); INDArray input = Nd4j.rand(1, 3, 64, 64)) {
+            full.tensors().forEach((k, v) -> {
+                if (!k.equals("blocks.1.1.conv_pw.weight")) {
+                    partial.put(k, v);
+                }
+            });
+            Weights broken = new Weights(partial, false, "broken");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NetworkRunner(net, broken).run(input));
+            assertEquals("no tensor bound for blocks.1.1.conv_pw.weight", e.getMessage());
+            try (INDArray logits = new NetworkRunner(net, full).run(input)) {
+                assertArrayEquals(new long[] {1, 10}, logits.shape());
+            }
+        }
+    }
 }
