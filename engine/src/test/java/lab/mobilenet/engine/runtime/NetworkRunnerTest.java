@@ -125,7 +125,7 @@ class NetworkRunnerTest {
     }
 
     @Test
-    void aLayerThatFailsWhileABlockInputIsKeptReportsItsOwnErrorAndFreesEachArrayOnce() {
+    void aLayerThatFailsWhileABlockInputIsKeptReportsItsOwnErrorAndTheRunnerStaysUsable() {
         Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
         // blocks.1.1 is a residual block: its input is kept for the add when conv_pw starts, and conv_pw then fails
         java.util.Map<String, INDArray> partial = new java.util.LinkedHashMap<>();
