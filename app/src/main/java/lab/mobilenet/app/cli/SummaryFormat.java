@@ -78,10 +78,10 @@ final class SummaryFormat {
             l.put("elementwiseOps", c.elementwiseOps());
             l.put("params", c.params());
             l.put("weightBytes", c.weightBytes());
-            Map<String, Object> act = new LinkedHashMap<>();
-            act.put("read", c.activationBytesRead());
-            act.put("written", c.activationBytesWritten());
-            l.put("activationBytes", act);
+            // activationBytes: everything the layer moves in activations; the two parts follow
+            l.put("activationBytes", c.activationBytesRead() + c.activationBytesWritten());
+            l.put("activationBytesRead", c.activationBytesRead());
+            l.put("activationBytesWritten", c.activationBytesWritten());
             layers.add(l);
         }
         root.put("layers", layers);

@@ -46,9 +46,12 @@ class CliTest {
         assertEquals("[1,3,224,224]", first.get("inputShape").toString());
         assertEquals("[1,32,112,112]", first.get("outputShape").toString());
         assertEquals(3L * 3 * 3 * 32 * 112 * 112, first.get("macs").asLong());
-        for (String f : new String[] {"type", "params", "weightBytes", "activationBytes"}) {
-            assertTrue(first.has(f), f);
-        }
+        assertEquals("conv3x3", first.get("type").asText());
+        assertEquals(3 * 3 * 3 * 32, first.get("params").asLong());
+        assertEquals(4L * 3 * 3 * 3 * 32, first.get("weightBytes").asLong());
+        // reads the 3x224x224 input, writes the 32x112x112 output, 4 bytes each
+        assertEquals(4L * (3 * 224 * 224 + 32 * 112 * 112), first.get("activationBytes").asLong());
+        assertEquals(4L * 3 * 224 * 224, first.get("activationBytesRead").asLong());
     }
 
     @Test
