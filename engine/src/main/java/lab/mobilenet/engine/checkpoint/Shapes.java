@@ -2,8 +2,8 @@ package lab.mobilenet.engine.checkpoint;
 
 import java.util.Arrays;
 
-/** Shape arithmetic shared by the checkpoint records: element counts that refuse to overflow. */
-final class Shapes {
+/** Shape arithmetic shared by the checkpoint and .npy readers: element counts that refuse to overflow. */
+public final class Shapes {
 
     private Shapes() {
     }
@@ -14,7 +14,7 @@ final class Shapes {
      * @throws ArithmeticException if the product does not fit in a long
      * @throws IllegalArgumentException if a dimension is negative
      */
-    static long elementCount(long[] shape) {
+    public static long elementCount(long[] shape) {
         long count = 1;
         for (long dim : shape) {
             if (dim < 0) {

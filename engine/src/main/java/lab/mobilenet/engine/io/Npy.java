@@ -1,6 +1,7 @@
 package lab.mobilenet.engine.io;
 
 import lab.mobilenet.engine.checkpoint.HalfFloats;
+import lab.mobilenet.engine.checkpoint.Shapes;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,9 +39,9 @@ public final class Npy {
 
         public NpyArray {
             shape = shape.clone();
-            if (checkedElementCount(shape) != data.length) {
+            if (Shapes.elementCount(shape) != data.length) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs "
-                        + checkedElementCount(shape) + " values, got " + data.length);
+                        + Shapes.elementCount(shape) + " values, got " + data.length);
             }
         }
 
@@ -149,7 +150,7 @@ public final class Npy {
         if (shape.length > MAX_DIMENSIONS) {
             throw new IllegalArgumentException("shape has " + shape.length + " dimensions, numpy allows " + MAX_DIMENSIONS);
         }
-        long count = checkedElementCount(shape);
+        long count = Shapes.elementCount(shape);
         if (count != data.length) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + count
                     + " values, got " + data.length);
@@ -250,7 +251,7 @@ public final class Npy {
         }
         long count;
         try {
-            count = checkedElementCount(shape);
+            count = Shapes.elementCount(shape);
         } catch (ArithmeticException e) {
             throw new NpyFormatException(file, "shape " + tuple(shape) + " has more elements than fit in 64 bits");
         }
@@ -297,17 +298,6 @@ public final class Npy {
         } catch (CharacterCodingException e) {
             throw new NpyFormatException(file, "version 3.0 header is not valid UTF-8", e);
         }
-    }
-
-    static long checkedElementCount(long[] shape) {
-        long count = 1;
-        for (long dim : shape) {
-            if (dim < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-            }
-            count = Math.multiplyExact(count, dim);
-        }
-        return count;
     }
 
     private static void readFully(Path file, FileChannel channel, ByteBuffer buffer, long position)
