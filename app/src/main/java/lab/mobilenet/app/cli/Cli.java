@@ -56,6 +56,11 @@ public final class Cli implements Runnable {
         return cl.execute(args);
     }
 
+    /** Whether {@code word} names one of the subcommands (or picocli's {@code help}). */
+    public static boolean isSubcommand(String word) {
+        return new CommandLine(new Cli()).getSubcommands().containsKey(word);
+    }
+
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
