@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lab.mobilenet.engine.hub.CachedFile;
+import lab.mobilenet.engine.hub.HubCache;
+import lab.mobilenet.engine.hub.HubConfig;
+import lab.mobilenet.engine.hub.HubSource;
 
 /**
  * Finds a {@code model.safetensors} for a timm model on this machine, without any network: first in the
@@ -33,15 +37,7 @@ public final class LocalCheckpoints {
     public static LocalCheckpoints fromEnvironment(Map<String, String> env, Path home) {
         Path app = env.containsKey("MOBILENET_LAB_WEIGHTS") ? Path.of(env.get("MOBILENET_LAB_WEIGHTS"))
                 : home.resolve(".mobilenet-lab").resolve("weights");
-        Path hub;
-        if (env.containsKey("HF_HUB_CACHE")) {
-            hub = Path.of(env.get("HF_HUB_CACHE"));
-        } else if (env.containsKey("HF_HOME")) {
-            hub = Path.of(env.get("HF_HOME")).resolve("hub");
-        } else {
-            hub = home.resolve(".cache").resolve("huggingface").resolve("hub");
-        }
-        return new LocalCheckpoints(app, hub);
+        return new LocalCheckpoints(app, HubConfig.cacheFolder(env, home));
     }
 
     public static LocalCheckpoints ofThisUser() {
@@ -62,8 +58,9 @@ public final class LocalCheckpoints {
     }
 
     /**
-     * Every local candidate for {@code timmName}, best first: the app's own file, then the hub cache's
-     * snapshots (any pretrained tag of that model, newest modification first).
+     * Every local candidate for {@code timmName}, best first: the app's own file, then the snapshot that the
+     * default source's ref points to ({@link HubSource#KNOWN}, what {@code weights download} fetches), then the
+     * hub cache's other snapshots (any pretrained tag of that model, newest modification first).
      */
     public List<Path> candidates(String timmName) {
         List<Path> found = new ArrayList<>();
@@ -99,6 +96,11 @@ public final class LocalCheckpoints {
             }
         }
         cached.sort(Comparator.comparing(LocalCheckpoints::modified).reversed());
+        Optional<Path> preferred = HubSource.forModel(timmName)
+                .flatMap(s -> new HubCache(hubCache).find(s)).map(CachedFile::file);
+        if (preferred.isPresent() && cached.remove(preferred.get())) {
+            cached.add(0, preferred.get());
+        }
         found.addAll(cached);
         return found;
     }

@@ -62,4 +62,21 @@ class LocalCheckpointsTest {
         LocalCheckpoints local = new LocalCheckpoints(home.resolve("none"), home.resolve("nohub"));
         assertTrue(local.candidates("mobilenetv2_100").isEmpty());
     }
+
+    @Test
+    void theSnapshotThatTheDefaultTagsMainRefNamesComesBeforeNewerOnes() throws Exception {
+        Path hub = home.resolve("hub");
+        String main = "0123456789abcdef0123456789abcdef01234567";
+        Path referenced = hubFile(hub, "models--timm--mobilenetv2_100.ra_in1k", main);
+        Path newer = hubFile(hub, "models--timm--mobilenetv2_100.ra_in1k", "bbb");
+        Path otherTag = hubFile(hub, "models--timm--mobilenetv2_100.other_tag", "ccc");
+        Files.setLastModifiedTime(referenced, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(newer, FileTime.fromMillis(2_000_000));
+        Files.setLastModifiedTime(otherTag, FileTime.fromMillis(3_000_000));
+        Path refs = hub.resolve("models--timm--mobilenetv2_100.ra_in1k/refs");
+        Files.createDirectories(refs);
+        Files.writeString(refs.resolve("main"), main);
+        LocalCheckpoints local = new LocalCheckpoints(home.resolve("app"), hub);
+        assertEquals(List.of(referenced, otherTag, newer), local.candidates("mobilenetv2_100"));
+    }
 }
