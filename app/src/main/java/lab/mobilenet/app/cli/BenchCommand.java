@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: batch-1 latency, median over timed runs after warm-up, and where the time goes. */
@@ -46,8 +47,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "timed runs (default 20)")
     int runs;
 
-    @Option(names = "--weights", description = "a timm model.safetensors (the speed does not depend on it)")
+    @Option(names = "--weights", description = "a timm model.safetensors (default: the stored one, else untrained; "
+            + "the speed does not depend on it)")
     Path weightsFile;
+
+    @Option(names = "--untrained", description = "time the seeded random initialisation")
+    boolean untrained;
+
+    @ParentCommand
+    Cli cli;
+
+    private boolean ranUntrained;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table or json (default table)")
     String format;
@@ -76,7 +86,10 @@ final class BenchCommand implements Callable<Integer> {
         int n = network.layers().size();
         long[][] layerNanos = new long[runs][n];
         long[] totals = new long[runs];
-        try (Weights weights = WeightsLoading.load(network, weightsFile);
+        WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, untrained, cli,
+                spec.commandLine().getErr(), WeightsLoading.WhenMissing.UNTRAINED);
+        ranUntrained = loaded.untrained();
+        try (Weights weights = loaded.weights();
              INDArray input = Nd4j.rand(new int[] {1, 3, resolution, resolution}).subi(0.5)) {
             NetworkRunner runner = new NetworkRunner(network, weights);
             for (int i = 0; i < warmup; i++) {
@@ -112,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("medianMillis", median(totals) / 1e6);
         m.put("minMillis", Arrays.stream(totals).min().orElse(0) / 1e6);
         m.put("macs", ModelSummary.of(network, resolution).macs());
-        m.put("untrained", weightsFile == null);
+        m.put("untrained", ranUntrained);
         m.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         List<Map<String, Object>> layers = new ArrayList<>();

@@ -28,18 +28,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code classify}: top-k ImageNet classes for many images in one process; one bad image fails alone. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify images (top-k ImageNet labels). Without --weights the network is untrained.")
+        description = "Classify images (top-k ImageNet labels) with --weights FILE, else the weights that "
+                + "'weights download' or 'weights import' stored, else --untrained.")
 final class ClassifyCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--weights", description = "a timm model.safetensors for this model")
+    @Option(names = "--weights", description = "a timm model.safetensors for this model (default: the stored one)")
     Path weightsFile;
+
+    @Option(names = "--untrained", description = "use the seeded random initialisation instead of trained weights")
+    boolean untrained;
+
+    @ParentCommand
+    Cli cli;
 
     @Option(names = {"-k", "--top"}, defaultValue = "5", description = "how many classes per image (default 5)")
     int top;
@@ -78,7 +86,9 @@ final class ClassifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Weights weights = WeightsLoading.load(network, weightsFile)) {
+        WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, untrained, cli, err,
+                WeightsLoading.WhenMissing.FAIL);
+        try (Weights weights = loaded.weights()) {
             Classifier classifier = new Classifier(network, weights);
             if (inputTensor != null) {
                 Npy.NpyArray t = readTensor(inputTensor);

@@ -1,13 +1,19 @@
 package lab.mobilenet.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless command line: {@code summary}, {@code classify}, {@code bench}, {@code export}. */
+/**
+ * The headless command line: {@code summary}, {@code classify}, {@code bench}, {@code export}, {@code weights}.
+ * The environment (hub cache, mirror, offline mode) is passed in, so tests never read the user's own.
+ */
 @Command(name = "mobilenet-lab", mixinStandardHelpOptions = true, version = "MobileNet Lab 0.1.0",
         description = "Efficient convolutional networks, counted and run. Without a command the desktop app opens.",
-        subcommands = {SummaryCommand.class, ClassifyCommand.class, BenchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SummaryCommand.class, ClassifyCommand.class, BenchCommand.class, ExportCommand.class,
+            WeightsCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit status for bad usage or bad input. */
@@ -16,9 +22,26 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment variables the commands read (HF_HUB_CACHE, HF_ENDPOINT, HF_HUB_OFFLINE, ...). */
+    private final Map<String, String> env;
+    private final Path home;
+
+    Cli(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        this.home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Path home() {
+        return home;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, classify, bench, export)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, classify, bench, export, weights)");
     }
 
     /** Runs the command line and returns the exit status: 0 ok, 2 bad usage or input, 1 a bug. */
@@ -27,8 +50,13 @@ public final class Cli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)} with the given environment instead of the process's. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = new CommandLine(new Cli(env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof UserInputException ? BAD_INPUT : 1);
@@ -58,7 +86,7 @@ public final class Cli implements Runnable {
 
     /** Whether {@code word} names one of the subcommands (or picocli's {@code help}). */
     public static boolean isSubcommand(String word) {
-        return new CommandLine(new Cli()).getSubcommands().containsKey(word);
+        return new CommandLine(new Cli(Map.of())).getSubcommands().containsKey(word);
     }
 
     static String oneLine(String s) {

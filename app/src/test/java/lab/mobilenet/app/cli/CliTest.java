@@ -28,8 +28,14 @@ class CliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Empty weight folders, offline: the tests never see the user's own cache or the network. */
+    @TempDir
+    Path store;
+
     private int run(String... args) {
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), java.util.Map.of("HOME", store.toString(),
+                "HF_HUB_CACHE", store.resolve("hub").toString(), "MOBILENET_LAB_WEIGHTS", store.resolve("app").toString(),
+                "HF_HUB_OFFLINE", "1"), args);
     }
 
     @Test
@@ -80,7 +86,7 @@ class CliTest {
     void aCorruptImageFailsOnItsOwnWhileTheOthersAreClassified(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("broken.jpg");
         Files.write(bad, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, 3});
-        int status = run("classify", "-m", "mobilenetv3_small_050", "--format", "json", "--top", "3",
+        int status = run("classify", "-m", "mobilenetv3_small_050", "--untrained", "--format", "json", "--top", "3",
                 PHOTOS.resolve("chelsea.png").toString(), bad.toString());
         assertEquals(2, status);
         JsonNode j = new ObjectMapper().readTree(out.toString());
@@ -106,7 +112,7 @@ class CliTest {
             x[i] = (float) Math.sin(i * 0.01);
         }
         Npy.write(in, new long[] {1, 3, 64, 64}, x);
-        assertEquals(0, run("classify", "-m", "mobilenetv3_small", "--input-tensor", in.toString(),
+        assertEquals(0, run("classify", "-m", "mobilenetv3_small", "--untrained", "--input-tensor", in.toString(),
                 "--dump-logits", logits.toString()));
         Npy.NpyArray dumped = Npy.read(logits);
         assertArrayEquals(new long[] {1, 1000}, dumped.shape());

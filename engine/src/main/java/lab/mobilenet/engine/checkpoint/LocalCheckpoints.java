@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,6 +56,25 @@ public final class LocalCheckpoints {
     /** Where an imported checkpoint for {@code timmName} (e.g. {@code mobilenetv2_100}) is kept. */
     public Path appFile(String timmName) {
         return appFolder.resolve(timmName + ".safetensors");
+    }
+
+    /**
+     * Copies {@code source} into the app's folder as {@code timmName}'s checkpoint: to {@code <name>.safetensors.part}
+     * first, then renamed over the target in one step, so a half-copied file is never found.
+     *
+     * @return where it now is
+     */
+    public Path store(Path source, String timmName) throws IOException {
+        Path target = appFile(timmName);
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return target;
     }
 
     /**

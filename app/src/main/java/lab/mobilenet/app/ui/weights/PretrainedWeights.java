@@ -2,9 +2,7 @@ package lab.mobilenet.app.ui.weights;
 
 import lab.mobilenet.app.ui.concurrent.Background;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -98,7 +96,7 @@ public final class PretrainedWeights {
             String failure = reason;
             if (fitted != null) {
                 try {
-                    copyAtomically(file, checkpoints.appFile(timmName(fitted)));
+                    checkpoints.store(file, timmName(fitted));
                     failure = null;
                 } catch (IOException | RuntimeException e) {
                     failure = "could not keep " + file.getFileName() + ": " + Background.oneLine(e);
@@ -123,18 +121,6 @@ public final class PretrainedWeights {
 
     private static Weights bind(Architecture a, Path file) throws Exception {
         return CheckpointBinder.load(NetworkBuilder.build(a, 1.0), file);
-    }
-
-    /** Copies to {@code <target>.part} in the target's folder, then renames it over the target in one step. */
-    private static void copyAtomically(Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 
     private void publish(Map<Architecture, Weights> next) {
