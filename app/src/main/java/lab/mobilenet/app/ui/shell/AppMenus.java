@@ -43,6 +43,8 @@ final class AppMenus {
         }
         MenuItem importWeights = item("menu.file.import-weights", "Shortcut+I");
         importWeights.setOnAction(e -> window.chooseAndImportWeights());
+        MenuItem weightsPage = item("menu.file.weights", "Shortcut+Shift+W");
+        weightsPage.setOnAction(e -> window.showWeights());
         MenuItem png = item("menu.file.export-png", "Shortcut+E");
         png.setOnAction(e -> lessons.chooseAndExportPng(window.stage()));
         MenuItem gif = item("menu.file.export-gif", "Shortcut+Shift+E");
@@ -50,7 +52,7 @@ final class AppMenus {
         MenuItem quit = item("menu.file.quit", "Shortcut+Q");
         quit.setOnAction(e -> window.stage().close());
         Menu file = menu("menu.file");
-        file.getItems().addAll(open, samples, importWeights, new SeparatorMenuItem(), png, gif, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, samples, importWeights, weightsPage, new SeparatorMenuItem(), png, gif, new SeparatorMenuItem(), quit);
         return file;
     }
 

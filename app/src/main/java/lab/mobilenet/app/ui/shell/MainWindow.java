@@ -28,9 +28,16 @@ import lab.mobilenet.app.ui.lessons.LessonsPage;
 import lab.mobilenet.app.ui.theme.Styles;
 import lab.mobilenet.app.ui.theme.Theme;
 import lab.mobilenet.app.ui.weights.PretrainedWeights;
+import java.util.concurrent.Executors;
+import javafx.scene.layout.Priority;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.weights.FirstRunBar;
+import lab.mobilenet.app.ui.weights.WeightsPage;
+import lab.mobilenet.app.ui.weights.WeightsViewModel;
+import lab.mobilenet.engine.hub.HubSource;
 
 /**
- * The window: menu bar, navigation (Lessons, Explorer, Classify), the current page, and the status bar.
+ * The window: menu bar, navigation (Lessons, Explorer, Classify, Weights), the current page, and the status bar.
  * It owns the window-wide state (page, theme, presenter mode) and routes the lesson keys (Space, arrows,
  * Home/End) to the lessons page from a scene-level filter, so no focused control swallows them.
  */
@@ -45,6 +52,7 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private final LessonsPage lessonsPage;
     private final PretrainedWeights weights;
+    private final WeightsViewModel weightsViewModel;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -71,6 +79,24 @@ public final class MainWindow {
         pages.put(Page.LESSONS, lessonsPage);
         pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
         pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
+        // weights: the Weights page (download, import) and the first-run prompt when none are present
+        this.weightsViewModel = new WeightsViewModel(context.checkpoints(), context.hub(), weights, context.executors(),
+                Executors.newCachedThreadPool(UiExecutors.daemonThreads("mobilenet-lab-download")));
+        weightsViewModel.setListener(new WeightsViewModel.Listener() {
+            @Override
+            public void downloaded(HubSource source, Path file) {
+                statusBar.info(context.i18n().get("weights.downloaded", source.model()));
+            }
+
+            @Override
+            public void failed(String line) {
+                statusBar.error(context.i18n().get("weights.download-failed", line));
+            }
+        });
+        pages.put(Page.WEIGHTS, new WeightsPage(weightsViewModel, context.i18n(), context.hub(),
+                this::chooseAndImportWeights, this::importWeights));
+        FirstRunBar firstRun = new FirstRunBar(weightsViewModel, context.i18n(), this::showWeights);
+        weightsViewModel.refresh();
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
@@ -79,7 +105,8 @@ public final class MainWindow {
         VBox nav = navigation();
         root.setLeft(nav);
         presenter.addListener((obs, was, now) -> root.setLeft(now ? null : nav));
-        root.setCenter(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setCenter(new VBox(firstRun, content));
         root.setBottom(statusBar);
         page.addListener((obs, was, now) -> showPage(now));
         showPage(page.get());
@@ -182,8 +209,20 @@ public final class MainWindow {
     public void importWeights(Path file) {
         I18n i18n = context.i18n();
         weights.importFile(file,
-                a -> statusBar.info(i18n.get("weights.imported", file.getFileName(), PretrainedWeights.timmName(a))),
+                a -> {
+                    statusBar.info(i18n.get("weights.imported", file.getFileName(), PretrainedWeights.timmName(a)));
+                    weightsViewModel.refresh();
+                },
                 msg -> statusBar.error(i18n.get("weights.import-failed", msg)));
+    }
+
+    /** Opens the Weights page (File → Weights…, the first-run prompt, links such as "untrained weights"). */
+    public void showWeights() {
+        page.set(Page.WEIGHTS);
+    }
+
+    public WeightsViewModel weightsViewModel() {
+        return weightsViewModel;
     }
 
     public PretrainedWeights weights() {

@@ -2,7 +2,7 @@ package lab.mobilenet.app.ui.shell;
 
 /** The top-level pages of the navigation, in the order they are listed. */
 public enum Page {
-    LESSONS, EXPLORER, CLASSIFY;
+    LESSONS, EXPLORER, CLASSIFY, WEIGHTS;
 
     /** Resource key of the page's name, e.g. {@code nav.lessons}. */
     public String nameKey() {

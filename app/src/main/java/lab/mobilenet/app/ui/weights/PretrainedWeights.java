@@ -119,6 +119,23 @@ public final class PretrainedWeights {
         });
     }
 
+    /**
+     * Binds a file just downloaded for {@code a} in the background and publishes it; {@code failed} gets one line
+     * when it does not fit.
+     */
+    public void bindFile(Architecture a, Path file, Runnable done, Consumer<String> failed) {
+        Background.run(executors.compute(), executors.ui(), () -> bind(a, file), (w, failure) -> {
+            if (failure != null) {
+                failed.accept(timmName(a) + ": " + failure);
+                return;
+            }
+            Map<Architecture, Weights> next = new EnumMap<>(Architecture.class);
+            next.put(a, w);
+            publish(next);
+            done.run();
+        });
+    }
+
     private static Weights bind(Architecture a, Path file) throws Exception {
         return CheckpointBinder.load(NetworkBuilder.build(a, 1.0), file);
     }
