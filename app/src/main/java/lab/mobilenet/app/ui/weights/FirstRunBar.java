@@ -25,6 +25,8 @@ public final class FirstRunBar extends HBox {
         Label text = new Label();
         text.textProperty().bind(i18n.text("weights.first-run.text"));
         text.setWrapText(true);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.SOMETIMES);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button open = new Button();
@@ -35,6 +37,9 @@ public final class FirstRunBar extends HBox {
         dismiss.setId("first-run-dismiss");
         dismiss.textProperty().bind(i18n.text("weights.first-run.dismiss"));
         dismiss.setOnAction(e -> vm.dismissFirstRun());
+        open.setMinWidth(USE_PREF_SIZE);
+        dismiss.setMinWidth(USE_PREF_SIZE);
+        setMinWidth(0);
         getChildren().addAll(text, gap, open, dismiss);
         visibleProperty().bind(vm.firstRunPromptProperty());
         managedProperty().bind(vm.firstRunPromptProperty());

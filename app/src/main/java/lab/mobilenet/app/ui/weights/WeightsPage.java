@@ -61,7 +61,7 @@ public final class WeightsPage extends VBox {
         for (HubSource s : HubSource.KNOWN) {
             RowView v = new RowView(s);
             views.put(s, v);
-            grid.addRow(row++, v.name, v.status, v.source, v.size, v.progressBox, v.download, v.cancel);
+            grid.addRow(row++, new VBox(2, v.name, v.source), v.status, v.size, v.progressBox, v.download, v.cancel);
         }
 
         Button importButton = new Button();
@@ -149,18 +149,25 @@ public final class WeightsPage extends VBox {
             name.getStyleClass().add("weights-name");
             status.setId("weights-status-" + id);
             source.setText(s.toString());
+            source.getStyleClass().add("weights-source");
+            source.setStyle("-fx-font-size: 0.85em; -fx-opacity: 0.75;");
             size.setId("weights-size-" + id);
             bar.setId("weights-bar-" + id);
             bar.setPrefWidth(220);
             progress.setId("weights-progress-" + id);
-            progress.setWrapText(true);
-            progress.setMaxWidth(360);
+            progressBox.setPrefWidth(320);
+            progressBox.setMinWidth(220);
+            progressBox.setMaxWidth(420);
+            bar.setMaxWidth(Double.MAX_VALUE);
             download.setId("weights-download-" + id);
             download.textProperty().bind(i18n.text("weights.download"));
             download.setOnAction(e -> vm.download(s.model()));
             cancel.setId("weights-cancel-" + id);
             cancel.textProperty().bind(i18n.text("weights.cancel"));
             cancel.setOnAction(e -> vm.cancel(s.model()));
+            for (javafx.scene.control.Control c : List.of(name, status, source, size, download, cancel)) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // names and buttons are never cut short
+            }
         }
 
         void show(WeightsRow r) {
@@ -169,11 +176,13 @@ public final class WeightsPage extends VBox {
             status.getStyleClass().setAll("label", "weights-status-" + r.status().name().toLowerCase(Locale.ROOT));
             size.setText(size(r.size()));
             bar.setVisible(downloading);
+            bar.setManaged(downloading);
             bar.setProgress(r.progress() == null || r.progress().fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS
                     : r.progress().fraction());
             progress.setText(downloading ? progressText(r.progress())
                     : r.status() == WeightsRow.Status.PRESENT ? r.file().toString()
                     : r.message() == null ? "" : r.message());
+            progress.setTooltip(progress.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(progress.getText()));
             download.setDisable(downloading || r.status() == WeightsRow.Status.PRESENT);
             cancel.setVisible(downloading);
         }
