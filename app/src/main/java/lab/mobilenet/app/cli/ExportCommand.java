@@ -7,6 +7,10 @@ import lab.mobilenet.app.ui.photo.PhotoException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import java.util.Optional;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.NetworkBuilder;
 import picocli.CommandLine.Spec;
 
 /** {@code export}: a lesson on a photo as a PNG frame or an animated GIF for slides, without a display. */
@@ -31,15 +35,38 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "show stack traces of errors")
     boolean verbose;
 
+    @Option(names = "--weights", description = "lessons 8 and 9: a timm model.safetensors of their network "
+            + "(default: the stored one, else untrained)")
+    Path weightsFile;
+
+    @Option(names = "--untrained", description = "lessons 8 and 9: the seeded initialisation")
+    boolean untrained;
+
+    @ParentCommand
+    Cli cli;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        Optional<Architecture> network;
         try {
-            LessonExporter.export(lesson, image, frames, out);
+            network = LessonExporter.network(lesson);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        WeightsLoading.Loaded loaded = network.isEmpty() ? null : WeightsLoading.load(NetworkBuilder.build(
+                network.get(), 1.0), weightsFile, untrained, cli, spec.commandLine().getErr(),
+                WeightsLoading.WhenMissing.UNTRAINED);
+        try {
+            LessonExporter.export(lesson, image, frames, out, loaded == null || loaded.untrained() ? null : loaded.weights());
         } catch (PhotoException | IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
+        } finally {
+            if (loaded != null) {
+                loaded.weights().close();
+            }
         }
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

@@ -26,7 +26,7 @@ final class WeightsLoading {
     enum WhenMissing {
         /** A user error that says how to get them (classify: untrained answers are meaningless). */
         FAIL,
-        /** The seeded initialisation, with a note (bench: the speed does not depend on the values). */
+        /** The seeded initialisation, with a note (bench: the speed does not depend on the values; export). */
         UNTRAINED
     }
 
@@ -48,8 +48,8 @@ final class WeightsLoading {
             Optional<Path> stored = WeightsStore.of(cli).find(network.name());
             if (stored.isEmpty()) {
                 if (missing == WhenMissing.UNTRAINED) {
-                    err.println("note: no weights for " + network.name() + " on this machine; timing the seeded "
-                            + "untrained initialisation");
+                    err.println("note: no weights for " + network.name() + " on this machine; using the seeded "
+                            + "untrained initialisation ('weights download' fetches them)");
                     return new Loaded(SeededWeights.create(network, SEED), true);
                 }
                 throw new UserInputException(howToGet(network.name()));

@@ -9,7 +9,11 @@ import lab.mobilenet.app.ui.photo.PhotoDecoder;
 import lab.mobilenet.lessons.Granularity;
 import lab.mobilenet.lessons.Lesson;
 import lab.mobilenet.lessons.LessonCatalog;
+import lab.mobilenet.lessons.LessonOptions;
 import lab.mobilenet.lessons.LessonSession;
+import java.util.Optional;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.runtime.Weights;
 
 /**
  * Headless export of a lesson for slides, callable from the command line: a PNG of the first frame or an
@@ -17,6 +21,13 @@ import lab.mobilenet.lessons.LessonSession;
  * JavaFX toolkit, no display needed) and files are written atomically.
  */
 public final class LessonExporter {
+
+    /** The network whose weights lesson {@code lessonId} runs (V2 for lesson 8, V3-Large for 9), if any. */
+    public static Optional<Architecture> network(String lessonId) {
+        Lesson l = LessonCatalog.byId(lessonId);
+        return LessonCatalog.INVERTED_RESIDUAL.equals(l) ? Optional.of(Architecture.MOBILENET_V2)
+                : LessonCatalog.SQUEEZE_EXCITE.equals(l) ? Optional.of(Architecture.MOBILENET_V3_LARGE) : Optional.empty();
+    }
 
     /** Delay between GIF frames. */
     public static final int GIF_DELAY_MILLIS = 400;
@@ -32,12 +43,22 @@ public final class LessonExporter {
      * @throws IllegalArgumentException for an unknown lesson, a bad frame count or an unknown extension
      */
     public static void export(String lessonId, Path image, int frames, Path out) {
+        export(lessonId, image, frames, out, null);
+    }
+
+    /**
+     * As {@link #export(String, Path, int, Path)}, with trained weights for the block lessons' network
+     * (MobileNetV2 for lesson 8, V3-Large for lesson 9); {@code null}: their seeded initialisation. The caller
+     * keeps and closes the weights.
+     */
+    public static void export(String lessonId, Path image, int frames, Path out, Weights weights) {
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be at least 1, got " + frames);
         }
         Lesson lesson = LessonCatalog.byId(lessonId);
         Photo photo = PhotoDecoder.decode(image);
-        LessonSession session = LessonCatalog.session(lesson, photo.planes());
+        LessonSession session = weights == null ? LessonCatalog.session(lesson, photo.planes())
+                : LessonCatalog.session(lesson, photo.planes(), LessonOptions.DEFAULTS.withWeights(weights));
         session.setGranularity(Granularity.PIXEL);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         FrameRenderer renderer = FrameRenderer.slide();

@@ -187,4 +187,27 @@ class WeightsCliTest {
                 TextProgressBar.render("v2", new DownloadProgress(5_000_000, 10_000_000, 2_000_000)));
         assertEquals("v2  512 B  0 B/s", TextProgressBar.render("v2", new DownloadProgress(512, -1, 0)));
     }
+
+    @Test
+    void exportOfTheInvertedResidualLessonUsesStoredV2Weights() throws IOException {
+        Path untrainedPng = dir.resolve("untrained.png");
+        Path trainedPng = dir.resolve("trained.png");
+        assertEquals(0, run("export", "--lesson", "inverted-residual", "--image", "../assets/images/coffee.png",
+                "--out", untrainedPng.toString()));
+        assertTrue(err.toString().startsWith("note: no weights for mobilenetv2_100"), err.toString());
+
+        Weights w = SeededWeights.create(NetworkBuilder.build(Architecture.MOBILENET_V2, 1.0), 11);
+        Files.createDirectories(dir.resolve("app"));
+        Path v2 = dir.resolve("app/mobilenetv2_100.safetensors");
+        TinySafetensors.write(v2, w.tensors());
+        assertEquals(0, run("export", "--lesson", "inverted-residual", "--image", "../assets/images/coffee.png",
+                "--out", trainedPng.toString()));
+        assertEquals("weights: " + v2 + System.lineSeparator(), err.toString());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(untrainedPng), Files.readAllBytes(trainedPng)),
+                "other weights, other feature maps");
+
+        assertEquals(0, run("export", "--lesson", "standard", "--image", "../assets/images/coffee.png",
+                "--out", dir.resolve("std.png").toString()));
+        assertEquals("", err.toString(), "lesson 1 needs no network");
+    }
 }
