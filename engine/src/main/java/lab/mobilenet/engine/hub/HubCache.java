@@ -29,9 +29,16 @@ import java.util.UUID;
 public final class HubCache {
 
     private final Path root;
+    private final boolean links;
 
     public HubCache(Path root) {
+        this(root, true);
+    }
+
+    /** {@code links = false} behaves as on a file system without symbolic links (tests). */
+    HubCache(Path root, boolean links) {
         this.root = root;
+        this.links = links;
     }
 
     public Path root() {
@@ -121,8 +128,12 @@ public final class HubCache {
         Path tmp = file.resolveSibling(HubSource.FILE + "." + UUID.randomUUID() + ".tmp");
         try {
             try {
+                if (!links) {
+                    throw new UnsupportedOperationException("links disabled");
+                }
                 Files.createSymbolicLink(tmp, file.getParent().relativize(blob));
             } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.deleteIfExists(tmp);
                 Files.copy(blob, tmp, StandardCopyOption.REPLACE_EXISTING); // no links here (e.g. Windows without the privilege)
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -6,6 +6,7 @@ import static lab.mobilenet.engine.hub.HubTestSupport.download;
 import static lab.mobilenet.engine.hub.HubTestSupport.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -87,5 +88,21 @@ class HubCacheTest {
             assertEquals(FakeHub.COMMIT, download(config(hub.endpoint(), cache), atCommit).commit());
             assertEquals(0, hub.heads.get());
         }
+    }
+
+    @Test
+    void whereLinksAreNotPossibleTheSnapshotIsACopyAndStillFound() throws Exception {
+        byte[] bytes = FakeHub.safetensors(100);
+        String sha = FakeHub.sha256(bytes);
+        HubCache noLinks = new HubCache(cache, false);
+        Files.createDirectories(noLinks.blobs(SOURCE));
+        Files.write(noLinks.blob(SOURCE, sha), bytes);
+        CachedFile f = noLinks.link(SOURCE, FakeHub.COMMIT, sha);
+        assertFalse(Files.isSymbolicLink(f.file()));
+        assertArrayEquals(bytes, Files.readAllBytes(f.file()));
+        CachedFile found = new HubCache(cache).find(SOURCE).orElseThrow();
+        assertEquals(f.file(), found.file());
+        assertEquals(FakeHub.COMMIT, found.commit());
+        assertEquals(null, found.sha256(), "a copy does not name its blob");
     }
 }
