@@ -60,7 +60,8 @@ public final class HubException extends IOException {
         }
         String m = String.valueOf(e.getMessage());
         if (m.contains("No space left") || m.contains("not enough space") || m.contains("Disk quota")) {
-            return new HubException(Kind.DISK_FULL, what + ": no space left on the disk of the cache", e);
+            return new HubException(Kind.DISK_FULL, what + ": no space left on the disk of the cache; free some space "
+                    + "(the next download resumes) or set HF_HUB_CACHE", e);
         }
         if (e instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied")
                 || m.contains("Read-only file system")) {
