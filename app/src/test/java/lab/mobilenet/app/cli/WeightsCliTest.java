@@ -210,4 +210,21 @@ class WeightsCliTest {
                 "--out", dir.resolve("std.png").toString()));
         assertEquals("", err.toString(), "lesson 1 needs no network");
     }
+
+    @Test
+    void aFullRepositoryAtARevisionDownloadsWithABarWhenAskedAndListsAsJson() throws Exception {
+        assertEquals(0, run("weights", "download", "--progress", V3S_REPO + "@main"));
+        assertTrue(err.toString().contains("mobilenetv3_small_100 [########################] 100%"), err.toString());
+        assertTrue(out.toString().startsWith("mobilenetv3_small_100: " + snapshot()), out.toString());
+
+        assertEquals(0, run("weights", "list", "--format", "json"));
+        var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals(4, rows.size());
+        var v3s = rows.get(3);
+        assertEquals("mobilenetv3_small_100", v3s.get("network").asText());
+        assertTrue(v3s.get("present").asBoolean());
+        assertEquals(v3Small.length, v3s.get("size").asLong());
+        assertEquals(LoopbackHub.sha256(v3Small), v3s.get("sha256").asText());
+        assertFalse(rows.get(0).get("present").asBoolean());
+    }
 }
