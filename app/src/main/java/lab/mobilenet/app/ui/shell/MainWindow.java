@@ -53,6 +53,7 @@ public final class MainWindow {
     private final LessonsPage lessonsPage;
     private final PretrainedWeights weights;
     private final WeightsViewModel weightsViewModel;
+    private final WeightsPage weightsPage;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -93,8 +94,9 @@ public final class MainWindow {
                 statusBar.error(context.i18n().get("weights.download-failed", line));
             }
         });
-        pages.put(Page.WEIGHTS, new WeightsPage(weightsViewModel, context.i18n(), context.hub(),
-                this::chooseAndImportWeights, this::importWeights));
+        this.weightsPage = new WeightsPage(weightsViewModel, context.i18n(), context.hub(),
+                this::chooseAndImportWeights, this::importWeights);
+        pages.put(Page.WEIGHTS, weightsPage);
         FirstRunBar firstRun = new FirstRunBar(weightsViewModel, context.i18n(), this::showWeights);
         weightsViewModel.refresh();
 
@@ -223,6 +225,10 @@ public final class MainWindow {
 
     public WeightsViewModel weightsViewModel() {
         return weightsViewModel;
+    }
+
+    public WeightsPage weightsPage() {
+        return weightsPage;
     }
 
     public PretrainedWeights weights() {

@@ -31,6 +31,7 @@ public final class WeightsPage extends VBox {
     private final WeightsViewModel vm;
     private final I18n i18n;
     private final Map<HubSource, RowView> views = new HashMap<>();
+    private final Consumer<Path> importer;
 
     /**
      * @param chooseAndImport opens the file chooser of File → Import weights…
@@ -79,12 +80,9 @@ public final class WeightsPage extends VBox {
             }
             e.consume();
         });
+        this.importer = importer;
         setOnDragDropped(e -> {
-            Path f = safetensors(e);
-            if (f != null) {
-                importer.accept(f);
-            }
-            e.setDropCompleted(f != null);
+            e.setDropCompleted(e.getDragboard().hasFiles() && handleDroppedFiles(e.getDragboard().getFiles()));
             e.consume();
         });
         vm.rowsProperty().addListener((obs, was, now) -> show(now));
@@ -93,12 +91,21 @@ public final class WeightsPage extends VBox {
     }
 
     private static Path safetensors(DragEvent e) {
-        if (!e.getDragboard().hasFiles()) {
-            return null;
+        return e.getDragboard().hasFiles() ? safetensors(e.getDragboard().getFiles()) : null;
+    }
+
+    private static Path safetensors(List<File> files) {
+        return files == null || files.isEmpty() || !files.get(0).getName().toLowerCase(Locale.ROOT).endsWith(".safetensors")
+                ? null : files.get(0).toPath();
+    }
+
+    /** A drop: the first file, when it is a {@code .safetensors}, goes to the importer; false otherwise. */
+    public boolean handleDroppedFiles(List<File> files) {
+        Path f = safetensors(files);
+        if (f != null) {
+            importer.accept(f);
         }
-        List<File> files = e.getDragboard().getFiles();
-        return files.isEmpty() || !files.get(0).getName().toLowerCase(Locale.ROOT).endsWith(".safetensors") ? null
-                : files.get(0).toPath();
+        return f != null;
     }
 
     private void show(List<WeightsRow> rows) {

@@ -98,4 +98,18 @@ class WeightsPageWindowTest {
         robot.clickOn("#nav-lessons");
         assertEquals(Page.LESSONS, window.pageProperty().get());
     }
+
+    @Test
+    void droppingAFittingCheckpointOnThePageImportsItAndTheRowTurnsPresent(FxRobot robot) throws Exception {
+        robot.interact(window::showWeights);
+        Path f = dir.resolve("dropped.safetensors");
+        TinySafetensors.write(f, SeededWeights.create(NetworkBuilder.build(Architecture.MOBILENET_V1, 1.0), 2).tensors());
+        robot.interact(() -> assertFalse(window.weightsPage().handleDroppedFiles(java.util.List.of(dir.resolve("a.png").toFile()))));
+        robot.interact(() -> assertTrue(window.weightsPage().handleDroppedFiles(java.util.List.of(f.toFile()))));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Present".equals(text(robot, "#weights-status-mobilenetv1_100")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dir.resolve("app/mobilenetv1_100.safetensors").toString(), text(robot, "#weights-progress-mobilenetv1_100"));
+        assertTrue(window.weights().loaded().containsKey(Architecture.MOBILENET_V1));
+        assertEquals(0, hub.bodies.get(), "imported, not downloaded");
+    }
 }
