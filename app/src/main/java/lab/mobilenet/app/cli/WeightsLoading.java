@@ -70,7 +70,14 @@ final class WeightsLoading {
                         + "(a timm model.safetensors), or --untrained for the seeded initialisation";
     }
 
+    /**
+     * {@code file}, or the seeded initialisation when it is {@code null} (the behaviour before stored weights;
+     * commands should prefer {@link #load(Network, Path, boolean, Cli, PrintWriter, WhenMissing)}).
+     */
     static Weights load(Network network, Path file) {
+        if (file == null) {
+            return SeededWeights.create(network, SEED);
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no such file");
         }
