@@ -147,13 +147,26 @@ public final class HubDownloader {
 
     private Outcome transfer(HubSource s, RemoteFile remote, Path part, long have, DownloadProgress.Listener listener,
                              CancellationToken cancel) throws IOException {
-        HttpRequest.Builder b = http.request(remote.download()).GET();
-        if (have > 0) {
-            b.header("Range", "bytes=" + have + "-");
+        java.net.URI uri = remote.download();
+        HttpResponse<InputStream> r;
+        int code;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder b = http.request(uri).GET(); // the token only goes to the hub's own host
+            if (have > 0) {
+                b.header("Range", "bytes=" + have + "-");
+            }
+            r = http.send(b.timeout(config.connectTimeout()).build(), HttpResponse.BodyHandlers.ofInputStream(), s);
+            code = r.statusCode();
+            Optional<String> next = r.headers().firstValue("Location");
+            if (code < 300 || code >= 400 || next.isEmpty()) {
+                break;
+            }
+            r.body().close();
+            if (hop == 4) {
+                throw new HubException(HubException.Kind.PROTOCOL, s + ": the file server redirects more than 5 times");
+            }
+            uri = uri.resolve(next.get()); // file servers may redirect again (storage, a mirror's CDN)
         }
-        HttpResponse<InputStream> r = http.send(b.timeout(config.connectTimeout()).build(),
-                HttpResponse.BodyHandlers.ofInputStream(), s);
-        int code = r.statusCode();
         boolean append;
         if (code == 206 && have > 0) {
             Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));

@@ -39,6 +39,8 @@ final class FakeHub implements AutoCloseable {
     volatile Mode mode = Mode.GOOD;
     volatile boolean honourRange = true;
     volatile boolean absoluteRedirect;
+    /** The hub's Location points at /hop/, which redirects once more to the file. */
+    volatile boolean fileServerRedirects;
     /** Sleep between 8 KiB chunks of a body, so that concurrent or cancelled downloads overlap. */
     volatile long chunkDelayMillis;
     /** Stop sending (without closing) after this many bytes, to test the read timeout; -1 = never. */
@@ -89,6 +91,9 @@ final class FakeHub implements AutoCloseable {
             paths.add(ex.getRequestMethod() + " " + path);
             if (path.contains("/resolve/")) {
                 resolve(ex);
+            } else if (path.equals("/hop/" + sha)) {
+                ex.getResponseHeaders().add("Location", "/files/" + sha);
+                ex.sendResponseHeaders(307, -1);
             } else if (path.equals("/files/" + sha)) {
                 serve(ex);
             } else {
@@ -122,7 +127,8 @@ final class FakeHub implements AutoCloseable {
         h.add("X-Linked-Etag", "\"" + sha + "\"");
         h.add("X-Linked-Size", Long.toString(file.length));
         h.add("ETag", "\"0000000000000000000000000000000000000000\""); // the pointer's, not the file's
-        h.add("Location", absoluteRedirect ? endpoint() + "/files/" + sha : "/files/" + sha);
+        String file = (fileServerRedirects ? "/hop/" : "/files/") + sha;
+        h.add("Location", absoluteRedirect ? endpoint() + file : file);
         ex.sendResponseHeaders(302, -1);
     }
 

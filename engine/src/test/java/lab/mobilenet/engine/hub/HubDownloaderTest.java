@@ -70,6 +70,14 @@ class HubDownloaderTest {
     }
 
     @Test
+    void aFileServerThatRedirectsAgainIsFollowed() throws Exception {
+        hub.fileServerRedirects = true;
+        assertArrayEquals(hub.file, Files.readAllBytes(download(config, SOURCE).file()));
+        assertEquals(List.of("HEAD /timm/mobilenetv3_small_100.lamb_in1k/resolve/main/model.safetensors",
+                "GET /hop/" + hub.sha, "GET /files/" + hub.sha), hub.paths);
+    }
+
+    @Test
     void aSecondDownloadOfACachedBranchOnlyAsksForTheCommit() throws Exception {
         download(config, SOURCE);
         download(config, SOURCE);
