@@ -39,6 +39,8 @@ final class FakeHub implements AutoCloseable {
     volatile Mode mode = Mode.GOOD;
     volatile boolean honourRange = true;
     volatile boolean absoluteRedirect;
+    /** Host name used in an absolute redirect ("localhost" is another host than the endpoint's 127.0.0.1). */
+    volatile String redirectHost = "127.0.0.1";
     /** The hub's Location points at /hop/, which redirects once more to the file. */
     volatile boolean fileServerRedirects;
     /** Sleep between 8 KiB chunks of a body, so that concurrent or cancelled downloads overlap. */
@@ -50,6 +52,7 @@ final class FakeHub implements AutoCloseable {
     final AtomicInteger bodies = new AtomicInteger();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
     final List<String> paths = Collections.synchronizedList(new java.util.ArrayList<>());
 
     FakeHub(byte[] file) throws IOException {
@@ -128,7 +131,7 @@ final class FakeHub implements AutoCloseable {
         h.add("X-Linked-Size", Long.toString(file.length));
         h.add("ETag", "\"0000000000000000000000000000000000000000\""); // the pointer's, not the file's
         String file = (fileServerRedirects ? "/hop/" : "/files/") + sha;
-        h.add("Location", absoluteRedirect ? endpoint() + file : file);
+        h.add("Location", absoluteRedirect ? "http://" + redirectHost + ":" + server.getAddress().getPort() + file : file);
         ex.sendResponseHeaders(302, -1);
     }
 
@@ -138,6 +141,8 @@ final class FakeHub implements AutoCloseable {
             return;
         }
         bodies.incrementAndGet();
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        fileAuthorizations.add(auth == null ? "" : auth);
         String range = ex.getRequestHeaders().getFirst("Range");
         ranges.add(range == null ? "" : range);
         if (mode == Mode.FILE_SERVER_ERROR) {

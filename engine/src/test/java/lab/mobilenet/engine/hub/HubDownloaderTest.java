@@ -91,6 +91,18 @@ class HubDownloaderTest {
                 Duration.ofSeconds(5));
         download(withToken, SOURCE);
         assertEquals(List.of("Bearer hf_secret"), hub.authorizations);
+        assertEquals(List.of("Bearer hf_secret"), hub.fileAuthorizations, "same host as the hub: sent");
+    }
+
+    @Test
+    void theTokenIsNotSentToAFileServerOnAnotherHost() throws Exception {
+        hub.absoluteRedirect = true;
+        hub.redirectHost = "localhost"; // the same loopback server under another name
+        HubConfig withToken = new HubConfig(hub.endpoint(), cache, "hf_secret", false, Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
+        assertArrayEquals(hub.file, Files.readAllBytes(download(withToken, SOURCE).file()));
+        assertEquals(List.of("Bearer hf_secret"), hub.authorizations);
+        assertEquals(List.of(""), hub.fileAuthorizations);
     }
 
     @Test
