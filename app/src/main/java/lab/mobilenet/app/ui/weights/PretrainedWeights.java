@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.engine.checkpoint.CheckpointBinder;
+import lab.mobilenet.engine.checkpoint.CheckpointFit;
 import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.NetworkBuilder;
@@ -27,8 +28,7 @@ import lab.mobilenet.engine.runtime.Weights;
 public final class PretrainedWeights {
 
     /** The networks the lessons can use, all at width 1.0. */
-    public static final List<Architecture> NETWORKS = List.of(Architecture.MOBILENET_V1,
-            Architecture.MOBILENET_V2, Architecture.MOBILENET_V3_LARGE, Architecture.MOBILENET_V3_SMALL);
+    public static final List<Architecture> NETWORKS = CheckpointFit.NETWORKS;
 
     private final LocalCheckpoints checkpoints;
     private final UiExecutors executors;
