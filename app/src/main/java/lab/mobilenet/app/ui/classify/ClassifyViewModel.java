@@ -80,10 +80,13 @@ public final class ClassifyViewModel {
         });
     }
 
-    /** Queues an image already in memory (pasted), named "pasted image N" by {@code nameFor}. */
-    public void addImage(RgbImage image, java.util.function.IntFunction<String> nameFor) {
+    /**
+     * Queues an image already in memory (pasted), named by {@code nameFor} ("pasted image N"); {@code pixels} is
+     * called in the background, so a large pasted image is converted off the UI thread.
+     */
+    public void addImage(java.util.concurrent.Callable<RgbImage> pixels, java.util.function.IntFunction<String> nameFor) {
         String name = nameFor.apply(++pasted);
-        queue(name, name, () -> backend.prepare(image));
+        queue(name, name, () -> backend.prepare(pixels.call()));
     }
 
     private void queueFile(Path file) {

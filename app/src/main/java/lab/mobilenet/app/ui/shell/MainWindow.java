@@ -22,6 +22,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.classify.ClassifyPage;
+import lab.mobilenet.app.ui.classify.ClassifyViewModel;
+import lab.mobilenet.app.ui.classify.EngineClassifyBackend;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
@@ -44,6 +47,7 @@ public final class MainWindow {
     private final EngineWarmup warmup;
     private final StatusBar statusBar;
     private final LessonsPage lessonsPage;
+    private final ClassifyPage classifyPage;
     private final PretrainedWeights weights;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
@@ -70,7 +74,12 @@ public final class MainWindow {
         });
         pages.put(Page.LESSONS, lessonsPage);
         pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
-        pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
+        // the "get weights" link opens File → Import weights… until the weights page exists
+        classifyPage = new ClassifyPage(new ClassifyViewModel(new EngineClassifyBackend(), context.executors()),
+                context.executors(), context.i18n(), statusBar, this::chooseAndImportWeights);
+        classifyPage.viewModel().weightsProperty().bind(weights.loadedProperty());
+        classifyPage.setWeightsImporter(this::importWeights);
+        pages.put(Page.CLASSIFY, classifyPage);
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
@@ -123,6 +132,10 @@ public final class MainWindow {
         if (o.presenter()) {
             w.presenter.set(true);
         }
+        if (o.page() == Page.CLASSIFY) {
+            w.page.set(Page.CLASSIFY);
+            w.classifyPage.addPhotos(o.photos());
+        }
         return w;
     }
 
@@ -159,6 +172,11 @@ public final class MainWindow {
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.F11) {
             presenter.set(!presenter.get());
+            e.consume();
+            return;
+        }
+        if (page.get() == Page.CLASSIFY && e.isShortcutDown() && e.getCode() == KeyCode.V) {
+            classifyPage.paste();
             e.consume();
             return;
         }
@@ -200,6 +218,10 @@ public final class MainWindow {
 
     public EngineWarmup warmup() {
         return warmup;
+    }
+
+    public ClassifyPage classifyPage() {
+        return classifyPage;
     }
 
     public StatusBar statusBar() {
