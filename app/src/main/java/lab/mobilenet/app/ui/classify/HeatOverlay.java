@@ -5,9 +5,9 @@ import lab.mobilenet.engine.image.RgbImage;
 /**
  * Lays a {@link HeatMap} over the crop it belongs to, as ARGB pixels, without any toolkit (the PNG of a card and
  * the screen draw the same pixels). The map is upsampled bilinearly with pixel centres aligned (as PyTorch's
- * {@code interpolate(..., align_corners=False)}); only its positive part is shown, scaled by its maximum, since
- * a CAM's or an occlusion map's positive places are those that spoke for the class. The crop is dimmed so the
- * colour reads on any photo.
+ * {@code interpolate(..., align_corners=False)}) and scaled from its minimum (cold) to its maximum (hot), as CAMs
+ * are usually shown: the colours rank the places by how much they spoke for the class on this photo. The crop is
+ * dimmed a little so the colour reads on any photo.
  */
 public final class HeatOverlay {
 
@@ -40,14 +40,15 @@ public final class HeatOverlay {
         int w = crop.width();
         int h = crop.height();
         float[] up = upsample(map, w, h);
-        float max = Math.max(map.max(), 0f);
+        float min = map.min();
+        float range = map.max() - min;
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                float t = max <= 0 ? 0 : Math.max(0f, up[y * w + x]) / max;
+                float t = range <= 0 ? 0 : Math.max(0f, Math.min(1f, (up[y * w + x] - min) / range));
                 int rgb = crop.rgbAt(x, y);
                 int[] heat = heat(t);
-                double a = 0.15 + 0.55 * t; // dim everywhere a little, colour where the map is hot
+                double a = 0.25 + 0.45 * t; // tint everywhere a little, colour strongly where the map is hot
                 int r = blend((rgb >> 16) & 0xFF, heat[0], a);
                 int g = blend((rgb >> 8) & 0xFF, heat[1], a);
                 int b = blend(rgb & 0xFF, heat[2], a);
