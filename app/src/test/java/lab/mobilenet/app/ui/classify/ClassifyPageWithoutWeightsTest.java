@@ -74,6 +74,22 @@ class ClassifyPageWithoutWeightsTest {
     }
 
     @Test
+    void aCardIsExportedAsAPngOfWhatTheScreenShows(FxRobot robot) throws Exception {
+        robot.interact(() -> page.addPhotos(List.of(Path.of("a.png"))));
+        Path out = java.nio.file.Files.createTempFile("card", ".png");
+        try {
+            long id = vm.cards().get(0).id();
+            robot.interact(() -> page.exportCard(id, out));
+            var img = javax.imageio.ImageIO.read(out.toFile());
+            var node = robot.lookup("#card-" + id).query();
+            assertEquals(Math.ceil(node.getBoundsInParent().getWidth()), img.getWidth(), 1.0);
+            assertEquals(Math.ceil(node.getBoundsInParent().getHeight()), img.getHeight(), 1.0);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
+    @Test
     void removeTakesOneCardAndClearTakesThemAll(FxRobot robot) {
         robot.interact(() -> page.addPhotos(List.of(Path.of("a.png"), Path.of("b.png"), Path.of("c.png"))));
         assertEquals(3, robot.lookup(".classify-card").queryAll().size());
