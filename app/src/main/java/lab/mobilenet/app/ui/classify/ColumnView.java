@@ -39,8 +39,7 @@ final class ColumnView extends VBox {
         title.getStyleClass().add("net-title");
         Label timm = new Label(ClassifyNetworks.timmName(col.network()));
         timm.getStyleClass().add("net-subtitle");
-        HBox head = new HBox(8, title, timm);
-        head.setAlignment(Pos.BASELINE_LEFT);
+        VBox head = new VBox(0, title, timm);
         getChildren().add(head);
         switch (col.status()) {
             case PENDING -> getChildren().add(note(i18n.get("classify.pending"), "net-note"));
@@ -87,7 +86,9 @@ final class ColumnView extends VBox {
         getChildren().add(rows);
         String best = ImageNetLabels.name(col.best().index());
         if (col.cam() != null && crop != null) {
-            getChildren().add(map(crop, col.cam(), i18n.get("classify.cam", best), "cam-"));
+            Node cam = map(crop, col.cam(), i18n.get("classify.cam", best), "cam-");
+            Tooltip.install(cam, new Tooltip(i18n.get("classify.cam-why")));
+            getChildren().add(cam);
         } else if (crop != null) {
             Occlusion o = col.occlusion();
             switch (o.state()) {

@@ -134,9 +134,28 @@ public final class MainWindow {
         }
         if (o.page() == Page.CLASSIFY) {
             w.page.set(Page.CLASSIFY);
-            w.classifyPage.addPhotos(o.photos());
+            // queued once the engine is up, so the first measured times do not include its loading
+            w.afterWarmup(() -> w.classifyPage.addPhotos(o.photos()));
         }
         return w;
+    }
+
+    /** Runs {@code r} on the UI thread once the engine warm-up has finished (at once if it has). */
+    private void afterWarmup(Runnable r) {
+        if (warmup.stateProperty().get() != EngineWarmup.State.LOADING) {
+            r.run();
+            return;
+        }
+        warmup.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends EngineWarmup.State> obs,
+                                EngineWarmup.State was, EngineWarmup.State now) {
+                if (now != EngineWarmup.State.LOADING) {
+                    warmup.stateProperty().removeListener(this);
+                    r.run();
+                }
+            }
+        });
     }
 
     private VBox navigation() {
