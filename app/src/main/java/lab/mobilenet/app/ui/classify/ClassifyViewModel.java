@@ -163,8 +163,18 @@ public final class ClassifyViewModel {
             return new Answer(null, backend.classify(a, w, crop(p, a), token));
         }, (answer, failure) -> {
             end();
+            if (answer != null && answer.skip() == Skip.UNTRAINED && trained(weights.get(), a)
+                    && tokens.get(id) == token) {
+                run(id, a, token); // weights arrived while this answer was on its way: run after all
+                return;
+            }
             update(id, c -> c.with(answered(c.column(a), answer, failure, token)));
         });
+    }
+
+    private static boolean trained(Map<Architecture, Weights> m, Architecture a) {
+        Weights w = m == null ? null : m.get(a);
+        return w != null && w.pretrained();
     }
 
     private static NetworkColumn answered(NetworkColumn col, Answer answer, String failure, CancellationToken token) {

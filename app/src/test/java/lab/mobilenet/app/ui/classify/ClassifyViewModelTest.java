@@ -174,6 +174,37 @@ class ClassifyViewModelTest {
     }
 
     @Test
+    void weightsArrivingWhileAnUntrainedAnswerIsOnItsWayStillGetTheNetworkRun() {
+        Deque<Runnable> uiQueue = new ArrayDeque<>();
+        ClassifyViewModel vm = new ClassifyViewModel(backend, new UiExecutors(queued::add, uiQueue::add));
+        vm.add(paths("a.png"));
+        while (!queued.isEmpty() || !uiQueue.isEmpty()) {
+            if (!queued.isEmpty()) {
+                step();
+            } else {
+                uiQueue.poll().run();
+            }
+            if (vm.cards().size() == 1 && vm.cards().get(0).decoded()) {
+                break;
+            }
+        }
+        runAll(); // the four runs find no weights; their "untrained" answers wait for the UI thread
+        assertEquals(NetworkStatus.PENDING, status(vm, 0, V1));
+        vm.weightsProperty().set(FakeBackend.trained(V1, V2, V3L, V3S)); // nothing untrained to re-queue yet
+        while (!queued.isEmpty() || !uiQueue.isEmpty()) {
+            if (!uiQueue.isEmpty()) {
+                uiQueue.poll().run();
+            } else {
+                step();
+            }
+        }
+        for (Architecture a : ClassifyNetworks.ALL) {
+            assertEquals(NetworkStatus.DONE, status(vm, 0, a), a.name());
+        }
+        assertEquals(0, vm.queuedProperty().get());
+    }
+
+    @Test
     void seededWeightsCountAsUntrained() {
         ClassifyViewModel vm = new ClassifyViewModel(backend, UiExecutors.sameThread());
         var weights = FakeBackend.trained(V1);
