@@ -38,8 +38,11 @@ public final class ClassifyScreenshot {
                                 && col.network() != Architecture.MOBILENET_V3_LARGE));
                 if (ready && !asked && n > 0) {
                     asked = true;
-                    vm.cards().stream().filter(k -> !k.failed()).limit(n).map(ClassifyCard::id).toList()
-                            .forEach(id -> vm.occlude(id, Architecture.MOBILENET_V3_SMALL));
+                    System.err.println("ClassifyScreenshot: asking for " + n + " occlusion map(s)");
+                    var ids = vm.cards().stream().filter(k -> !k.failed()).limit(n).map(ClassifyCard::id).toList();
+                    // not inside this change notification: the list may not be changed while it is being reported
+                    javafx.application.Platform.runLater(
+                            () -> ids.forEach(id -> vm.occlude(id, Architecture.MOBILENET_V3_SMALL)));
                 }
             });
         }
