@@ -157,7 +157,16 @@ public final class ClassifyPage extends BorderPane {
         }
         views.clear();
         views.putAll(next);
-        cardsBox.getChildren().setAll(nodes);
+        var children = cardsBox.getChildren();
+        if (children.size() == nodes.size()) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (children.get(i) != nodes.get(i)) {
+                    children.set(i, nodes.get(i)); // one card changed: the others keep their place and layout
+                }
+            }
+        } else {
+            children.setAll(nodes);
+        }
         empty.setVisible(nodes.isEmpty());
     }
 
