@@ -90,6 +90,25 @@ class ClassifyPageWithoutWeightsTest {
     }
 
     @Test
+    void pastingCopiedFilesOrACopiedImageQueuesThem(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent files = new javafx.scene.input.ClipboardContent();
+            files.putFiles(List.of(new java.io.File("a.png"), new java.io.File("b.png")));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(files);
+            page.paste();
+        });
+        assertEquals(List.of("a.png", "b.png"), vm.cards().stream().map(ClassifyCard::name).toList());
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent image = new javafx.scene.input.ClipboardContent();
+            image.putImage(new javafx.scene.image.WritableImage(30, 20));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(image);
+            page.paste();
+        });
+        assertEquals("pasted image 1", vm.cards().get(2).name());
+        assertEquals(30, vm.cards().get(2).thumbnail().width(), "the stand-in backend keeps the pixels as they are");
+    }
+
+    @Test
     void removeTakesOneCardAndClearTakesThemAll(FxRobot robot) {
         robot.interact(() -> page.addPhotos(List.of(Path.of("a.png"), Path.of("b.png"), Path.of("c.png"))));
         assertEquals(3, robot.lookup(".classify-card").queryAll().size());
