@@ -31,7 +31,8 @@ public final class MobileNetLabApp extends Application {
     @Override
     public void start(Stage stage) {
         if (context == null) {
-            context = AppContext.production(StartOptions.parse(getParameters().getNamed()));
+            context = AppContext.production(StartOptions.parse(getParameters().getNamed(),
+                    getParameters().getUnnamed()));
         }
         MainWindow.open(stage, context);
     }

@@ -35,6 +35,15 @@ public final class Classifier {
      * @param k      how many classes to return
      */
     public Classification classify(float[] tensor, long[] shape, int k, CancellationToken cancel) {
+        return classify(tensor, shape, k, RunListener.NONE, cancel);
+    }
+
+    /**
+     * The same, telling {@code listener} about every layer as it runs (e.g. to keep the last feature maps for a
+     * class activation map). Listening only copies activations; the logits are those of the plain call.
+     */
+    public Classification classify(float[] tensor, long[] shape, int k, RunListener listener,
+                                   CancellationToken cancel) {
         if (k <= 0) {
             throw new IllegalArgumentException("top-k must be positive, got " + k);
         }
@@ -42,7 +51,7 @@ public final class Classifier {
         float[] logits;
         float[] probs;
         try (INDArray x = Nd4j.create(tensor, shape, 'c');
-             INDArray out = runner.run(x, RunListener.NONE, cancel);
+             INDArray out = runner.run(x, listener, cancel);
              INDArray p = ChannelOps.softmax(out)) {
             logits = out.dup('c').data().asFloat();
             probs = p.dup('c').data().asFloat();

@@ -34,7 +34,13 @@ final class AppMenus {
     private Menu fileMenu() {
         LessonsPage lessons = window.lessonsPage();
         MenuItem open = item("menu.file.open", "Shortcut+O");
-        open.setOnAction(e -> lessons.chooseAndOpenPhoto(window.stage()));
+        open.setOnAction(e -> {
+            if (window.pageProperty().get() == Page.CLASSIFY) {
+                window.classifyPage().chooseAndAddPhotos(window.stage());
+            } else {
+                lessons.chooseAndOpenPhoto(window.stage());
+            }
+        });
         Menu samples = menu("menu.file.samples");
         for (String name : BundledPhotos.NAMES) {
             MenuItem m = new MenuItem(name);

@@ -22,6 +22,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
+import lab.mobilenet.app.ui.classify.ClassifyPage;
+import lab.mobilenet.app.ui.classify.ClassifyViewModel;
+import lab.mobilenet.app.ui.classify.EngineClassifyBackend;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
@@ -51,6 +54,7 @@ public final class MainWindow {
     private final EngineWarmup warmup;
     private final StatusBar statusBar;
     private final LessonsPage lessonsPage;
+    private final ClassifyPage classifyPage;
     private final PretrainedWeights weights;
     private final WeightsViewModel weightsViewModel;
     private final WeightsPage weightsPage;
@@ -79,7 +83,6 @@ public final class MainWindow {
         });
         pages.put(Page.LESSONS, lessonsPage);
         pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
-        pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
         // weights: the Weights page (download, import) and the first-run prompt when none are present
         this.weightsViewModel = new WeightsViewModel(context.checkpoints(), context.hub(), weights, context.executors(),
                 Executors.newCachedThreadPool(UiExecutors.daemonThreads("mobilenet-lab-download")));
@@ -99,6 +102,12 @@ public final class MainWindow {
         pages.put(Page.WEIGHTS, weightsPage);
         FirstRunBar firstRun = new FirstRunBar(weightsViewModel, context.i18n(), this::showWeights);
         weightsViewModel.refresh();
+        // the "get weights" link opens the Weights page
+        classifyPage = new ClassifyPage(new ClassifyViewModel(new EngineClassifyBackend(), context.executors()),
+                context.executors(), context.i18n(), statusBar, this::showWeights);
+        classifyPage.viewModel().weightsProperty().bind(weights.loadedProperty());
+        classifyPage.setWeightsImporter(this::importWeights);
+        pages.put(Page.CLASSIFY, classifyPage);
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
@@ -152,7 +161,30 @@ public final class MainWindow {
         if (o.presenter()) {
             w.presenter.set(true);
         }
+        if (o.page() == Page.CLASSIFY) {
+            w.page.set(Page.CLASSIFY);
+            // queued once the engine is up, so the first measured times do not include its loading
+            w.afterWarmup(() -> w.classifyPage.addPhotos(o.photos()));
+        }
         return w;
+    }
+
+    /** Runs {@code r} on the UI thread once the engine warm-up has finished (at once if it has). */
+    private void afterWarmup(Runnable r) {
+        if (warmup.stateProperty().get() != EngineWarmup.State.LOADING) {
+            r.run();
+            return;
+        }
+        warmup.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends EngineWarmup.State> obs,
+                                EngineWarmup.State was, EngineWarmup.State now) {
+                if (now != EngineWarmup.State.LOADING) {
+                    warmup.stateProperty().removeListener(this);
+                    r.run();
+                }
+            }
+        });
     }
 
     private VBox navigation() {
@@ -188,6 +220,11 @@ public final class MainWindow {
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.F11) {
             presenter.set(!presenter.get());
+            e.consume();
+            return;
+        }
+        if (page.get() == Page.CLASSIFY && e.isShortcutDown() && e.getCode() == KeyCode.V) {
+            classifyPage.paste();
             e.consume();
             return;
         }
@@ -245,6 +282,10 @@ public final class MainWindow {
 
     public EngineWarmup warmup() {
         return warmup;
+    }
+
+    public ClassifyPage classifyPage() {
+        return classifyPage;
     }
 
     public StatusBar statusBar() {

@@ -1,5 +1,7 @@
 package lab.mobilenet.app.ui.shell;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,12 +25,41 @@ import lab.mobilenet.lessons.Granularity;
  * @param presenter   start in presenter mode
  * @param language    UI language (null: the system's)
  * @param learnedKernels whether lesson 1 uses MobileNetV1's learned stem once its trained weights are loaded
+ * @param page        the page to open ({@code --page=classify}; default the lessons)
+ * @param photos      photo paths given without a name, queued on the Classify page when it is the one opened
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
-                           Theme theme, boolean presenter, Locale language, boolean learnedKernels) {
+                           Theme theme, boolean presenter, Locale language, boolean learnedKernels, Page page,
+                           List<Path> photos) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null, false);
+            Theme.LIGHT, false, null, false, Page.LESSONS, List.of());
+
+    public StartOptions {
+        photos = List.copyOf(photos);
+    }
+
+    /** Named parameters and the unnamed ones (photo paths), as JavaFX's {@code getParameters()} gives them. */
+    public static StartOptions parse(Map<String, String> named, List<String> unnamed) {
+        StartOptions o = parse(named);
+        return o.withPhotos(unnamed.stream().map(Path::of).toList());
+    }
+
+    /** The same options with these photos. */
+    public StartOptions withPhotos(List<Path> paths) {
+        return new StartOptions(lessonId, photo, granularity, position, steps, theme, presenter, language,
+                learnedKernels, page, paths);
+    }
+
+    /** {@code --page=lessons|explorer|classify} in any case; anything else is the lessons. */
+    static Page page(String name) {
+        for (Page p : Page.values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return Page.LESSONS;
+    }
 
     /** Reads the named parameters, reporting malformed numbers on standard error; never throws. */
     public static StartOptions parse(Map<String, String> named) {
@@ -51,7 +82,8 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
         return new StartOptions(named.get("lesson"), named.getOrDefault("photo", BundledPhotos.defaultName()), g,
                 number("position", named.get("position"), warn),
                 (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
-                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")));
+                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")),
+                page(named.get("page")), List.of());
     }
 
     /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */
