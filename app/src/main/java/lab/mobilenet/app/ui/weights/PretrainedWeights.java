@@ -21,16 +21,16 @@ import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.Weights;
 
 /**
- * The app's trained weights, when there are any on this machine: real timm checkpoints of the four width-1.0
- * MobileNets, found offline by {@link LocalCheckpoints} or imported by the user. Binding runs on the compute
+ * The app's trained weights, when there are any on this machine: real timm checkpoints of the width-1.0
+ * networks with published weights, found offline by {@link LocalCheckpoints} or imported by the user. Binding runs on the compute
  * executor; the result is published on the UI executor as one immutable map, so readers never see a map that
  * is half updated. Nothing here ever throws at the user: every problem becomes one line for the status bar.
  */
 public final class PretrainedWeights {
 
-    /** The networks the lessons can use, all at width 1.0. */
-    public static final List<Architecture> NETWORKS = List.of(Architecture.MOBILENET_V1,
-            Architecture.MOBILENET_V2, Architecture.MOBILENET_V3_LARGE, Architecture.MOBILENET_V3_SMALL);
+    /** The networks with published weights (their family records name a checkpoint), all at width 1.0. */
+    public static final List<Architecture> NETWORKS = java.util.Arrays.stream(Architecture.values())
+            .filter(a -> a.family().pretrained().isPresent()).toList();
 
     private final LocalCheckpoints checkpoints;
     private final UiExecutors executors;
