@@ -71,6 +71,8 @@ public final class MainWindow {
         pages.put(Page.LESSONS, lessonsPage);
         pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
         pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
+        pages.put(Page.BUILD, new lab.mobilenet.app.ui.build.BuildNetPage(context.i18n(),
+                new lab.mobilenet.app.ui.build.BuildNetViewModel(context.executors())));
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
