@@ -9,6 +9,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.lessons.KerasComparison;
@@ -21,6 +22,9 @@ import lab.mobilenet.lessons.SeparableOrder;
  * view-model publishes.
  */
 public final class BuildNetPage extends BorderPane {
+
+    /** Width of the wrapped explanations on the right, which scrolls sideways for wide tables. */
+    private static final double WRAP = 760;
 
     private final I18n i18n;
     private final BuildNetViewModel vm;
@@ -59,7 +63,8 @@ public final class BuildNetPage extends BorderPane {
         remove.setOnAction(e -> vm.removeLastLayer());
         buttons.getChildren().add(remove);
         VBox left = new VBox(10, title, help, editor, buttons);
-        left.setPrefWidth(460);
+        left.setPrefWidth(400);
+        left.setMinWidth(340);
         setLeft(left);
 
         table.setId("build-table");
@@ -72,16 +77,19 @@ public final class BuildNetPage extends BorderPane {
         error.setStyle("-fx-text-fill: #b00020;");
         totals.setId("build-totals");
         totals.setWrapText(true);
+        totals.setMaxWidth(WRAP);
+        error.setMaxWidth(WRAP);
         Label orderTitle = new Label();
         orderTitle.textProperty().bind(i18n.text("build.order.title"));
         orderTitle.setStyle("-fx-font-weight: bold;");
         Label orderHelp = new Label();
         orderHelp.textProperty().bind(i18n.text("build.order.help"));
         orderHelp.setWrapText(true);
+        orderHelp.setMaxWidth(WRAP);
         VBox right = new VBox(12, error, table, totals, orderTitle, orderHelp, orders);
         right.setPadding(new Insets(0, 0, 0, 16));
         ScrollPane scroll = new ScrollPane(right);
-        scroll.setFitToWidth(true);
+        scroll.setFitToWidth(false); // a wide table scrolls rather than clipping its numbers
         setCenter(scroll);
 
         vm.resultProperty().addListener((obs, was, now) -> show(now));
@@ -104,13 +112,13 @@ public final class BuildNetPage extends BorderPane {
         String[] heads = {"build.col.layer", "build.col.shape", "build.col.params", "build.col.macs",
                 "build.col.std-params", "build.col.std-macs"};
         for (int i = 0; i < heads.length; i++) {
-            Label h = new Label(i18n.get(heads[i]));
+            Label h = text(i18n.get(heads[i]));
             h.setStyle("-fx-font-weight: bold;");
             table.add(h, i, 0);
         }
         int row = 1;
         for (KerasComparison.Row x : c.rows()) {
-            table.addRow(row++, new Label(x.name() + " (" + x.className() + ")"), new Label(x.output().toString()),
+            table.addRow(row++, text(x.name() + " (" + x.className() + ")"), text(x.output().toString()),
                     number(x.params()), number(x.macs()), number(x.standardParams()), number(x.standardMacs()));
         }
         totals.setText(i18n.get("build.totals", group(c.params()), group(c.macs()), group(c.standardParams()),
@@ -120,20 +128,27 @@ public final class BuildNetPage extends BorderPane {
                 bold("build.order.cheaper"));
         int o = 1;
         for (SeparableOrder s : c.orders()) {
-            orders.addRow(o++, new Label(s.layer()), number(s.depthwiseFirstMacs().longValue()),
+            orders.addRow(o++, text(s.layer()), number(s.depthwiseFirstMacs().longValue()),
                     number(s.pointwiseFirstMacs().longValue()),
-                    new Label(i18n.get("build.order." + s.cheaper().name().toLowerCase(Locale.ROOT))));
+                    text(i18n.get("build.order." + s.cheaper().name().toLowerCase(Locale.ROOT))));
         }
     }
 
     private Label bold(String key) {
-        Label l = new Label(i18n.get(key));
+        Label l = text(i18n.get(key));
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }
 
+    /** A cell that never shrinks below its text (a clipped number is worse than a scroll bar). */
+    private static Label text(String s) {
+        Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label number(long v) {
-        Label l = new Label(group(v));
+        Label l = text(group(v));
         l.setStyle("-fx-font-family: monospace;");
         return l;
     }

@@ -26,7 +26,7 @@ class BuildNetPageTest {
     @Start
     void start(Stage stage) {
         vm = new BuildNetViewModel(UiExecutors.sameThread());
-        stage.setScene(new Scene(new BuildNetPage(new I18n(Locale.ENGLISH), vm), 1400, 800));
+        stage.setScene(new Scene(new BuildNetPage(new I18n(Locale.ENGLISH), vm), 1200, 760));
         stage.show();
     }
 
