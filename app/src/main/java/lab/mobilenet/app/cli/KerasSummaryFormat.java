@@ -11,7 +11,6 @@ import lab.mobilenet.engine.keras.KerasModel;
  */
 final class KerasSummaryFormat {
 
-    private static final String ROW = "%-36s %-22s %12s %16s%n";
 
     private KerasSummaryFormat() {
     }
@@ -34,14 +33,16 @@ final class KerasSummaryFormat {
 
     private static void table(StringBuilder b, KerasModel model) {
         List<KerasModel.Row> rows = model.summary();
-        String rule = "=".repeat(89);
+        int first = Math.max(36, rows.stream().mapToInt(r -> r.name().length() + r.className().length() + 3).max().orElse(0));
+        String row = "%-" + first + "s %-22s %12s %16s%n";
+        String rule = "=".repeat(first + 53);
         b.append(String.format(Locale.ROOT, "Model: \"%s\"   input (None, %d, %d, %d)%n", model.name(),
                 model.input().height(), model.input().width(), model.input().channels()));
-        b.append("_".repeat(89)).append('\n');
-        b.append(String.format(Locale.ROOT, ROW, "Layer (type)", "Output Shape", "Param #", "MACs"));
+        b.append("_".repeat(first + 53)).append('\n');
+        b.append(String.format(Locale.ROOT, row, "Layer (type)", "Output Shape", "Param #", "MACs"));
         b.append(rule).append('\n');
         for (KerasModel.Row r : rows) {
-            b.append(String.format(Locale.ROOT, ROW, r.name() + " (" + r.className() + ")", r.output(),
+            b.append(String.format(Locale.ROOT, row, r.name() + " (" + r.className() + ")", r.output(),
                     group(r.params()), group(r.macs())));
         }
         b.append(rule).append('\n');

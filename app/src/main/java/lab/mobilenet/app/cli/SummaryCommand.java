@@ -119,6 +119,8 @@ final class SummaryCommand implements Callable<Integer> {
             }
             String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             return KerasText.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException("cannot read " + file + ": no such file", e);
         } catch (IOException e) {
             throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
