@@ -86,7 +86,16 @@ public final class BuildNetPage extends BorderPane {
         orderHelp.textProperty().bind(i18n.text("build.order.help"));
         orderHelp.setWrapText(true);
         orderHelp.setMaxWidth(WRAP);
-        VBox right = new VBox(12, error, table, totals, orderTitle, orderHelp, orders);
+        Label realTitle = new Label();
+        realTitle.textProperty().bind(i18n.text("build.order.real"));
+        realTitle.setStyle("-fx-font-weight: bold;");
+        GridPane real = new GridPane();
+        real.setId("build-order-real");
+        real.setHgap(14);
+        real.setVgap(4);
+        fillOrders(real, SeparableOrder.examples());
+        i18n.localeProperty().addListener((obs, was, now) -> fillOrders(real, SeparableOrder.examples()));
+        VBox right = new VBox(12, error, table, totals, orderTitle, orderHelp, orders, realTitle, real);
         right.setPadding(new Insets(0, 0, 0, 16));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(false); // a wide table scrolls rather than clipping its numbers
@@ -123,12 +132,17 @@ public final class BuildNetPage extends BorderPane {
         }
         totals.setText(i18n.get("build.totals", group(c.params()), group(c.macs()), group(c.standardParams()),
                 group(c.standardMacs()), percent(c.params(), c.standardParams()), percent(c.macs(), c.standardMacs())));
-        orders.getChildren().clear();
-        orders.addRow(0, bold("build.col.layer"), bold("build.order.dw-first"), bold("build.order.pw-first"),
+        fillOrders(orders, c.orders());
+    }
+
+    /** One row per separable layer: MACs in either order and which is cheaper. */
+    private void fillOrders(GridPane grid, java.util.List<SeparableOrder> list) {
+        grid.getChildren().clear();
+        grid.addRow(0, bold("build.col.layer"), bold("build.order.dw-first"), bold("build.order.pw-first"),
                 bold("build.order.cheaper"));
         int o = 1;
-        for (SeparableOrder s : c.orders()) {
-            orders.addRow(o++, text(s.layer()), number(s.depthwiseFirstMacs().longValue()),
+        for (SeparableOrder s : list) {
+            grid.addRow(o++, text(s.layer()), number(s.depthwiseFirstMacs().longValue()),
                     number(s.pointwiseFirstMacs().longValue()),
                     text(i18n.get("build.order." + s.cheaper().name().toLowerCase(Locale.ROOT))));
         }

@@ -44,4 +44,12 @@ class BuildNetPageTest {
         robot.clickOn("#build-remove");
         assertTrue(totals.getText().startsWith("Separable: 12,741 parameters"), totals.getText());
     }
+
+    @Test
+    void theOrderQuestionIsAlsoShownOnRealLayers(FxRobot robot) {
+        GridPane real = robot.lookup("#build-order-real").queryAs(GridPane.class);
+        assertEquals(5 * 4, real.getChildren().size()); // header + Xception's three layers + V1's one
+        assertTrue(real.getChildren().stream().anyMatch(n -> n instanceof Label l && l.getText().equals("the same")),
+                "the middle flow's 728 → 728 costs the same in either order");
+    }
 }
