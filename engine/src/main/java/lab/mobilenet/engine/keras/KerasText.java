@@ -77,6 +77,43 @@ public final class KerasText {
         return new KerasModel(name, input, layers);
     }
 
+    /** The model as text in this format; {@link #parse} reads it back to an equal model. */
+    public static String format(KerasModel model) {
+        StringBuilder b = new StringBuilder();
+        KerasShape in = model.input();
+        b.append("Input(shape=(").append(in.height()).append(", ").append(in.width()).append(", ")
+                .append(in.channels()).append("))\n");
+        for (KerasLayer l : model.layers()) {
+            b.append(line(l)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** One layer as a Keras user writes it, leaving out arguments at their defaults. */
+    public static String line(KerasLayer layer) {
+        if (layer instanceof KerasLayer.SeparableConv2D s) {
+            return conv(s.className(), s.filters(), s.kernel(), s.stride(), s.same(), s.activation(), s.bias());
+        }
+        if (layer instanceof KerasLayer.Conv2D c) {
+            return conv(c.className(), c.filters(), c.kernel(), c.stride(), c.same(), c.activation(), c.bias());
+        }
+        if (layer instanceof KerasLayer.MaxPooling2D p) {
+            boolean plain = p.pool() == 2 && p.stride() == 2 && !p.same();
+            return "MaxPooling2D(" + (plain ? "" : p.pool() + (p.stride() != p.pool() ? ", strides=" + p.stride() : "")
+                    + (p.same() ? ", padding='same'" : "")) + ")";
+        }
+        if (layer instanceof KerasLayer.Dense d) {
+            return "Dense(" + d.units() + (d.activation() != null ? ", activation='" + d.activation() + "'" : "")
+                    + (d.bias() ? "" : ", use_bias=False") + ")";
+        }
+        return layer.className() + "()"; // GlobalAveragePooling2D, Flatten: no arguments
+    }
+
+    private static String conv(String kind, int filters, int k, int s, boolean same, String act, boolean bias) {
+        return kind + "(" + filters + ", " + k + (s != 1 ? ", strides=" + s : "") + (same ? ", padding='same'" : "")
+                + (act != null ? ", activation='" + act + "'" : "") + (bias ? "" : ", use_bias=False") + ")";
+    }
+
     private static KerasLayer layer(String kind, Args a) {
         return switch (kind) {
             case "SeparableConv2D", "Conv2D" -> {

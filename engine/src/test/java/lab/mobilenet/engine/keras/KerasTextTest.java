@@ -34,6 +34,19 @@ class KerasTextTest {
     }
 
     @Test
+    void formatWritesWhatParseReadsBack() {
+        KerasModel m = KerasText.parse("Input(shape=(33, 31, 2))\nSeparableConv2D(8, 5, strides=2, padding='same', "
+                + "use_bias=False)\nConv2D(4, 3, activation='relu')\nMaxPooling2D(3, strides=2)\nFlatten()\n"
+                + "Dense(3, activation='softmax', use_bias=False)\n", "m");
+        assertEquals(m, KerasText.parse(KerasText.format(m), "m"));
+        assertEquals(KerasModel.separableExample(), KerasText.parse(KerasText.format(KerasModel.separableExample()),
+                "keras_separable_example"));
+        assertEquals("SeparableConv2D(32, 3, activation='relu')",
+                KerasText.line(KerasModel.separableExample().layers().get(0)));
+        assertEquals("MaxPooling2D()", KerasText.line(KerasModel.separableExample().layers().get(1)));
+    }
+
+    @Test
     void mistakesAreOneMessageNamingTheLine() {
         assertMessage("line 2: unknown layer 'Conv3D'", "Input(shape=(8, 8, 3))\nConv3D(4, 3)");
         assertMessage("line 1: the first line must be Input", "Dense(3)");

@@ -32,10 +32,12 @@ public final class BuildNetPage extends BorderPane {
     private final GridPane orders = new GridPane();
     private final Label totals = new Label();
     private final Label error = new Label();
+    private final LayerControls layers;
 
     public BuildNetPage(I18n i18n, BuildNetViewModel vm) {
         this.i18n = i18n;
         this.vm = vm;
+        this.layers = new LayerControls(i18n, vm);
         setId("build-page");
         setPadding(new Insets(16));
         Label title = new Label();
@@ -48,7 +50,7 @@ public final class BuildNetPage extends BorderPane {
         editor.setId("build-editor");
         editor.setStyle("-fx-font-family: monospace;");
         editor.setPrefColumnCount(40);
-        editor.setPrefRowCount(16);
+        editor.setPrefRowCount(10);
         editor.textProperty().bindBidirectional(vm.textProperty());
         FlowPane buttons = new FlowPane(6, 6);
         for (String line : new String[] {"SeparableConv2D(64, 3, activation='relu')", "Conv2D(64, 3, activation='relu')",
@@ -62,10 +64,12 @@ public final class BuildNetPage extends BorderPane {
         remove.textProperty().bind(i18n.text("build.remove"));
         remove.setOnAction(e -> vm.removeLastLayer());
         buttons.getChildren().add(remove);
-        VBox left = new VBox(10, title, help, editor, buttons);
-        left.setPrefWidth(400);
+        VBox left = new VBox(10, title, help, editor, buttons, layers);
+        left.setPrefWidth(560);
         left.setMinWidth(340);
-        setLeft(left);
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        setLeft(leftScroll);
 
         table.setId("build-table");
         table.setHgap(14);
@@ -114,9 +118,12 @@ public final class BuildNetPage extends BorderPane {
         error.setManaged(r.error() != null);
         error.setVisible(r.error() != null);
         if (r.comparison() == null) {
+            layers.setDisable(true); // the text does not parse: the controls wait until it does
             return; // keep the last good table while the student is typing
         }
         KerasComparison c = r.comparison();
+        layers.setDisable(false);
+        layers.show(c);
         table.getChildren().clear();
         String[] heads = {"build.col.layer", "build.col.shape", "build.col.params", "build.col.macs",
                 "build.col.std-params", "build.col.std-macs"};

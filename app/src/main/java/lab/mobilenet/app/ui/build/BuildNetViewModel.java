@@ -8,6 +8,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import lab.mobilenet.app.ui.concurrent.Background;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.engine.keras.KerasLayer;
+import lab.mobilenet.engine.keras.KerasModel;
 import lab.mobilenet.engine.keras.KerasText;
 import lab.mobilenet.lessons.KerasComparison;
 
@@ -39,6 +41,7 @@ public final class BuildNetViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", EXAMPLE);
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private long generation;
+    private KerasModel lastGood;
 
     public BuildNetViewModel(UiExecutors executors) {
         this.executors = executors;
@@ -73,12 +76,52 @@ public final class BuildNetViewModel {
         }
     }
 
+    /**
+     * Replaces layer {@code index} of the last net that parsed and rewrites the text from it (the structured
+     * controls' way of editing: comments and spacing of the text are not kept).
+     */
+    public void replaceLayer(int index, KerasLayer layer) {
+        if (lastGood == null || index < 0 || index >= lastGood.layers().size()) {
+            return;
+        }
+        List<KerasLayer> layers = new ArrayList<>(lastGood.layers());
+        layers.set(index, layer);
+        text.set(KerasText.format(new KerasModel(lastGood.name(), lastGood.input(), layers)));
+    }
+
+    /** Removes layer {@code index} of the last net that parsed (not the last one left). */
+    public void removeLayer(int index) {
+        if (lastGood == null || index < 0 || index >= lastGood.layers().size() || lastGood.layers().size() == 1) {
+            return;
+        }
+        List<KerasLayer> layers = new ArrayList<>(lastGood.layers());
+        layers.remove(index);
+        text.set(KerasText.format(new KerasModel(lastGood.name(), lastGood.input(), layers)));
+    }
+
+    /** Swaps a {@code SeparableConv2D} for a {@code Conv2D} with the same arguments, and back. */
+    public void toggleSeparable(int index) {
+        if (lastGood == null || index < 0 || index >= lastGood.layers().size()) {
+            return;
+        }
+        KerasLayer l = lastGood.layers().get(index);
+        if (l instanceof KerasLayer.SeparableConv2D s) {
+            replaceLayer(index, s.asStandard());
+        } else if (l instanceof KerasLayer.Conv2D c) {
+            replaceLayer(index, new KerasLayer.SeparableConv2D(c.filters(), c.kernel(), c.stride(), c.same(),
+                    c.activation(), c.bias()));
+        }
+    }
+
     private void recompute() {
         long g = ++generation;
         String t = text.get();
         Background.run(executors.compute(), executors.ui(), () -> KerasComparison.of(KerasText.parse(t, "my_net")),
                 (comparison, failure) -> {
                     if (g == generation) {
+                        if (comparison != null) {
+                            lastGood = comparison.model();
+                        }
                         result.set(new Result(comparison, failure));
                     }
                 });

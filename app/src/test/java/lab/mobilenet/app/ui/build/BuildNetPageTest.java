@@ -46,6 +46,21 @@ class BuildNetPageTest {
     }
 
     @Test
+    void theLayerControlsEditTheNet(FxRobot robot) {
+        Label totals = robot.lookup("#build-totals").queryAs(Label.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> filters = robot.lookup("#build-filters-0")
+                .queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(32, filters.getValue());
+        robot.interact(() -> filters.decrement());
+        // 31 filters: 27 + 3·31 + 31 = 151; the next reads 31 channels: 9·31 + 31·64 + 64 = 2,327
+        assertTrue(totals.getText().startsWith("Separable: 12,664 parameters"),
+                totals.getText());
+        robot.clickOn("#build-separable-0");
+        assertTrue(robot.lookup("#build-editor").queryAs(TextArea.class).getText().contains("\nConv2D(31, 3"));
+    }
+
+    @Test
     void theOrderQuestionIsAlsoShownOnRealLayers(FxRobot robot) {
         GridPane real = robot.lookup("#build-order-real").queryAs(GridPane.class);
         assertEquals(5 * 4, real.getChildren().size()); // header + Xception's three layers + V1's one

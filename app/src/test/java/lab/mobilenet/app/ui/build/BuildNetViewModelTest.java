@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.engine.keras.KerasLayer;
 import lab.mobilenet.engine.keras.KerasModel;
 import lab.mobilenet.engine.keras.KerasText;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,29 @@ class BuildNetViewModelTest {
         vm.removeLastLayer();
         vm.removeLastLayer();
         assertTrue(vm.textProperty().get().startsWith("Input(shape=(8, 8, 3))"), vm.textProperty().get());
+    }
+
+    @Test
+    void structuredEditsRewriteTheText() {
+        BuildNetViewModel vm = new BuildNetViewModel(UiExecutors.sameThread());
+        vm.replaceLayer(0, new KerasLayer.SeparableConv2D(16, 3, 1, false, "relu", true));
+        assertTrue(vm.textProperty().get().contains("SeparableConv2D(16, 3, activation='relu')"), vm.textProperty().get());
+        // first layer 3·3·3 + 3·16 + 16 = 91; the second now reads 16 channels: 3·3·16 + 16·64 + 64 = 1,232
+        assertEquals(12_741 - 155 - 2_400 + 91 + 1_232, vm.resultProperty().get().comparison().params());
+        vm.toggleSeparable(0);
+        assertTrue(vm.textProperty().get().contains("Conv2D(16, 3, activation='relu')"), vm.textProperty().get());
+        assertEquals(3 * 3 * 3 * 16 + 16, vm.resultProperty().get().comparison().rows().get(0).params());
+        vm.removeLayer(1); // the first MaxPooling2D
+        assertEquals("separable_conv2d", vm.resultProperty().get().comparison().rows().get(1).name());
+    }
+
+    @Test
+    void structuredEditsWorkOnTheLastNetThatParsed() {
+        BuildNetViewModel vm = new BuildNetViewModel(UiExecutors.sameThread());
+        vm.textProperty().set(BuildNetViewModel.EXAMPLE + "Dense(\n");
+        assertTrue(vm.resultProperty().get().error() != null);
+        vm.removeLayer(6); // the Dense(10) of the example, which last parsed
+        assertEquals(12_741 - 1_290, vm.resultProperty().get().comparison().params());
     }
 
     @Test
