@@ -6,10 +6,17 @@ import picocli.CommandLine.Option;
 /** {@code --model} and {@code --width}, shared by the commands. */
 final class ModelOptions {
 
-    @Option(names = {"-m", "--model"}, required = true,
-            description = "mobilenetv1, mobilenetv2, mobilenetv3_large, mobilenetv3_small, conv_mobilenetv1, "
-                    + "or a timm name such as mobilenetv2_140")
+    @Option(names = {"-m", "--model"}, required = true, completionCandidates = Families.class,
+            description = "${COMPLETION-CANDIDATES}, or a timm name such as mobilenetv2_140")
     String model;
+
+    /** The families' names, read from the engine's data, for the help text. */
+    static final class Families implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ModelName.familyNames().iterator();
+        }
+    }
 
     @Option(names = {"-w", "--width"}, description = "width multiplier α (default: from the name, else 1.0)")
     Double width;

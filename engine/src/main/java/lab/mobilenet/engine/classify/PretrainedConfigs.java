@@ -2,11 +2,14 @@ package lab.mobilenet.engine.classify;
 
 import lab.mobilenet.engine.image.PreprocessConfig;
 import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.ModelName;
 
 /**
- * The eval transform of each family's default timm weights (TIMM_KEYS.md §5): V1's
- * {@code ra4_e3600_r224_in1k} normalises with mean = std = 0.5, the others with ImageNet's mean and std;
- * all resize the shorter side to 256 (crop_pct 0.875) with bicubic and centre-crop 224.
+ * The eval transform of each family's default timm weights, read from its {@link
+ * lab.mobilenet.engine.model.NetworkFamily#preprocessing() family record} (TIMM_KEYS.md §5): V1 normalises with
+ * mean = std = 0.5, V2 and V3 with ImageNet's statistics, all at 224 with crop 0.875; Xception with 0.5 at 299,
+ * crop 0.8975 (resize 333). There is no default: a name that is no known family is an error, never ImageNet's
+ * statistics by accident.
  */
 public final class PretrainedConfigs {
 
@@ -14,7 +17,14 @@ public final class PretrainedConfigs {
     }
 
     public static PreprocessConfig forArchitecture(Architecture arch) {
-        return arch == Architecture.MOBILENET_V1 || arch == Architecture.CONV_MOBILENET_V1
-                ? PreprocessConfig.inception() : PreprocessConfig.imagenet();
+        return arch.family().preprocessing().config();
+    }
+
+    /**
+     * @param model a family or timm name, e.g. {@code legacy_xception} or {@code mobilenetv2_140}
+     * @throws IllegalArgumentException for a name that is no known family
+     */
+    public static PreprocessConfig forModel(String model) {
+        return forArchitecture(ModelName.parse(model, null).architecture());
     }
 }

@@ -1,7 +1,10 @@
 package lab.mobilenet.engine.cost;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import lab.mobilenet.engine.model.ConvShortcutAddLayer;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.Shape;
@@ -19,9 +22,12 @@ public record ModelSummary(Network network, int height, int width, List<LayerCos
 
     public static ModelSummary of(Network network, int height, int width) {
         List<LayerCost> costs = new ArrayList<>();
+        Map<String, Shape> inputs = new HashMap<>();
         Shape s = Shape.map(3, height, width);
         for (Layer l : network.layers()) {
-            LayerCost c = CostModel.cost(l, s);
+            inputs.put(l.name(), s);
+            Shape skipIn = l instanceof ConvShortcutAddLayer sc ? inputs.get(sc.from()) : null;
+            LayerCost c = CostModel.cost(l, s, skipIn, network.blockOf(l));
             costs.add(c);
             s = c.output();
         }

@@ -1,41 +1,55 @@
 package lab.mobilenet.engine.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** The network families the engine builds, with timm's base names and the widths that have published weights. */
+/**
+ * The network families the engine builds. Each constant is a key; what the family is — stem, block table,
+ * head, preprocessing, checkpoint — is its {@link #family() NetworkFamily} record in {@link ArchitectureTables}.
+ */
 public enum Architecture {
-    MOBILENET_V1("mobilenetv1", List.of(0.25, 0.5, 0.75, 1.0)),
-    MOBILENET_V2("mobilenetv2", List.of(0.35, 0.5, 0.75, 1.0, 1.4)),
-    MOBILENET_V3_LARGE("mobilenetv3_large", List.of(0.75, 1.0)),
-    MOBILENET_V3_SMALL("mobilenetv3_small", List.of(0.5, 0.75, 1.0)),
+    MOBILENET_V1,
+    MOBILENET_V2,
+    MOBILENET_V3_LARGE,
+    MOBILENET_V3_SMALL,
     /** MobileNetV1 with full 3×3 convolutions instead of depthwise separable ones: the V1 paper's Table 4 baseline. */
-    CONV_MOBILENET_V1("conv_mobilenetv1", List.of(0.25, 0.5, 0.75, 1.0));
+    CONV_MOBILENET_V1,
+    /** Chollet's Xception as timm's {@code legacy_xception} builds it (299×299, entry / middle / exit flows). */
+    XCEPTION;
 
-    private final String baseName;
-    private final List<Double> paperWidths;
+    private static final class Families {
+        static final Map<Architecture, NetworkFamily> ALL = new EnumMap<>(Architecture.class);
 
-    Architecture(String baseName, List<Double> paperWidths) {
-        this.baseName = baseName;
-        this.paperWidths = paperWidths;
+        static {
+            for (Architecture a : values()) {
+                ALL.put(a, ArchitectureTables.family(a));
+            }
+        }
+    }
+
+    /** The data that defines this family. */
+    public NetworkFamily family() {
+        return Families.ALL.get(this);
     }
 
     /** timm's family name, e.g. {@code mobilenetv3_large}. */
     public String baseName() {
-        return baseName;
+        return family().baseName();
     }
 
     /** Widths for which the papers (and timm) define a model; other widths build too, for exploration. */
     public List<Double> paperWidths() {
-        return paperWidths;
+        return family().paperWidths();
     }
 
     /** timm's model name for a width, e.g. {@code mobilenetv2_140} for 1.4. */
     public String timmName(double width) {
-        return String.format(java.util.Locale.ROOT, "%s_%03d", baseName, Math.round(width * 100));
+        return family().timmName(width);
     }
 
-    /** V1 and V2 use timm's EfficientNet head (conv, then pool); V3 pools first ("efficient head"). */
+    /** Whether the family uses MobileNetV3's "efficient head" (pool before the head convolution). */
     public boolean isV3() {
-        return this == MOBILENET_V3_LARGE || this == MOBILENET_V3_SMALL;
+        return family().head().kind() == HeadSpec.Kind.POOL_CONV_LINEAR;
     }
 }

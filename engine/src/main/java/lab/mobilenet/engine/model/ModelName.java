@@ -1,5 +1,7 @@
 package lab.mobilenet.engine.model;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +27,13 @@ public record ModelName(Architecture architecture, double width) {
             fromName = Integer.parseInt(m.group(2)) / 100.0;
         }
         Architecture arch = family(n);
+        if (arch == null && fromName != null) {
+            arch = family(m.group(0)); // a family whose own name ends in three digits
+            fromName = arch == null ? fromName : null;
+        }
         if (arch == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; try mobilenetv1, mobilenetv2, "
-                    + "mobilenetv3_large, mobilenetv3_small, conv_mobilenetv1 or a timm name like mobilenetv2_140");
+            throw new IllegalArgumentException("unknown model '" + name + "'; try " + String.join(", ", familyNames())
+                    + " or a timm name like mobilenetv2_140");
         }
         if (fromName != null && width != null && Math.abs(fromName - width) > 1e-9) {
             throw new IllegalArgumentException("model '" + name + "' has width " + fromName + " but --width says " + width);
@@ -40,14 +46,17 @@ public record ModelName(Architecture architecture, double width) {
     }
 
     private static Architecture family(String n) {
-        return switch (n) {
-            case "mobilenetv1", "mobilenet_v1", "v1" -> Architecture.MOBILENET_V1;
-            case "mobilenetv2", "mobilenet_v2", "v2" -> Architecture.MOBILENET_V2;
-            case "mobilenetv3_large", "mobilenet_v3_large", "v3_large", "v3l" -> Architecture.MOBILENET_V3_LARGE;
-            case "mobilenetv3_small", "mobilenet_v3_small", "v3_small", "v3s" -> Architecture.MOBILENET_V3_SMALL;
-            case "conv_mobilenetv1", "conv_mobilenet_v1", "conv_mobilenet" -> Architecture.CONV_MOBILENET_V1;
-            default -> null;
-        };
+        for (Architecture a : Architecture.values()) {
+            if (a.family().names().contains(n)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Every family's base name, in declaration order: what the command line lists. */
+    public static List<String> familyNames() {
+        return Arrays.stream(Architecture.values()).map(Architecture::baseName).toList();
     }
 
     public Network build() {

@@ -60,13 +60,22 @@ public record Network(String name, Architecture architecture, double width, int 
         return -1;
     }
 
-    /** Layers grouped by block ({@code stem}, {@code blocks.i.j}, {@code head}), in order. */
+    /** Layers grouped by block ({@code stem}, {@code blocks.i.j} or {@code blockN}, {@code head}), in order. */
     public Map<String, List<Layer>> blocks() {
         Map<String, List<Layer>> blocks = new LinkedHashMap<>();
         for (Layer l : layers) {
-            blocks.computeIfAbsent(l.block(), k -> new ArrayList<>()).add(l);
+            blocks.computeIfAbsent(blockOf(l), k -> new ArrayList<>()).add(l);
         }
         return blocks;
+    }
+
+    /**
+     * The block a layer belongs to, with this family's own stem names: {@code stem} for the stem's convs, batch
+     * norms and activations (Xception's {@code bn2} is in its stem, V2's {@code bn2} in its head), otherwise
+     * {@link Layer#block()}.
+     */
+    public String blockOf(Layer layer) {
+        return architecture.family().stemLayerNames().contains(layer.name()) ? "stem" : layer.block();
     }
 
     /** The first convolution's weights, e.g. {@code conv_stem}: what the lessons show as learned kernels. */

@@ -5,19 +5,22 @@ import java.util.List;
 import lab.mobilenet.engine.op.ConvGeometry;
 
 /**
- * Expands an architecture table into layers with timm's rules for the width multiplier α: every
- * channel count goes through {@link Channels#scale}, expansion channels through
- * {@link Channels#makeDivisible}, squeeze-excite reduces to {@code makeDivisible(C / 4)}.
+ * Expands a {@link NetworkFamily} into layers with timm's rules for the width multiplier α: every channel
+ * count goes through {@link Channels#scale}, expansion channels through {@link Channels#makeDivisible},
+ * squeeze-excite reduces to {@code makeDivisible(C / 4)}. Block types and head kinds are switched over with
+ * switch expressions, so a new kind that says nothing about its layers does not compile.
  */
 public final class NetworkBuilder {
 
     private final Architecture arch;
+    private final NetworkFamily family;
     private final double width;
     private final int numClasses;
     private final List<Layer> layers = new ArrayList<>();
 
     private NetworkBuilder(Architecture arch, double width, int numClasses) {
         this.arch = arch;
+        this.family = arch.family();
         this.width = width;
         this.numClasses = numClasses;
     }
@@ -38,98 +41,121 @@ public final class NetworkBuilder {
     }
 
     private Network assemble() {
-        Activation modelAct = arch.isV3() ? Activation.HARD_SWISH : Activation.RELU6;
-        int stem = stemChannels();
-        convBnAct("conv_stem", "bn1", ConvGeometry.standard(3, stem, 3, 2), modelAct);
-        int in = stem;
-        List<List<BlockSpec>> stages = ArchitectureTables.stages(arch);
+        Activation modelAct = family.activation();
+        int in = 3;
+        for (StemConv s : family.stem()) {
+            ConvGeometry g = s.geometry(in, width);
+            convBnAct(s.conv(), s.bn(), s.act(), g, modelAct);
+            in = g.outChannels();
+        }
+        List<List<BlockSpec>> stages = family.stages();
+        int numbered = 0;
         for (int s = 0; s < stages.size(); s++) {
             List<BlockSpec> stage = stages.get(s);
             for (int b = 0; b < stage.size(); b++) {
                 BlockSpec spec = stage.get(b);
                 Activation act = spec.activation() == null ? modelAct : spec.activation();
-                in = block("blocks." + s + "." + b, spec, in, act);
+                String path = switch (family.naming()) {
+                    case STAGED -> "blocks." + s + "." + b;
+                    case NUMBERED -> "block" + (++numbered);
+                };
+                List<Layer> emitted = block(path, spec, in, act);
+                layers.addAll(emitted);
+                in = Channels.scale(spec.outChannels(), width);
             }
         }
-        if (arch.isV3()) {
-            efficientHead(in);
-        } else {
-            convHead(in, modelAct);
-        }
-        return new Network(arch.timmName(width), arch, width, numClasses, layers);
+        head(in, modelAct);
+        return new Network(family.timmName(width), arch, width, numClasses, layers);
     }
 
-    private int stemChannels() {
-        int base = arch.isV3() ? 16 : 32;
-        // timm's MobileNetV3 keeps the stem at 16 below α = 0.75 (fix_stem); V1/V2 always scale it.
-        boolean fixStem = arch.isV3() && width < 0.75;
-        return fixStem ? base : Channels.scale(base, width);
-    }
-
-    private int block(String path, BlockSpec spec, int in, Activation act) {
+    /** The layers of one block; the residual add (if any) is the last of them. */
+    private List<Layer> block(String path, BlockSpec spec, int in, Activation act) {
         int out = Channels.scale(spec.outChannels(), width);
         int k = spec.kernel();
         int s = spec.stride();
-        int startIndex = layers.size();
-        switch (spec.type()) {
+        List<Layer> l = new ArrayList<>();
+        return switch (spec.type()) {
             case DS, DSA -> {
-                convBnAct(path + ".conv_dw", path + ".bn1", ConvGeometry.depthwise(in, k, s), act);
+                convBnAct(l, path + ".conv_dw", path + ".bn1", path + ".bn1.act", ConvGeometry.depthwise(in, k, s), act);
                 if (spec.squeezeExcite()) {
-                    layers.add(new SqueezeExciteLayer(path + ".se", in, Channels.makeDivisible(in * 0.25)));
+                    l.add(new SqueezeExciteLayer(path + ".se", in, Channels.makeDivisible(in * 0.25)));
                 }
-                conv(path + ".conv_pw", ConvGeometry.pointwise(in, out), false);
-                layers.add(new BatchNormLayer(path + ".bn2", out, BatchNormLayer.TIMM_EPS));
+                l.add(new ConvLayer(path + ".conv_pw", ConvGeometry.pointwise(in, out), false));
+                l.add(new BatchNormLayer(path + ".bn2", out, BatchNormLayer.TIMM_EPS));
                 if (spec.type() == BlockType.DSA) {
-                    layers.add(new ActivationLayer(path + ".bn2.act", act));
+                    l.add(new ActivationLayer(path + ".bn2.act", act));
+                } else if (s == 1 && in == out) {
+                    l.add(new ResidualAddLayer(path + ".add", l.get(0).name()));
                 }
+                yield l;
             }
             case IR -> {
                 int mid = Channels.makeDivisible(in * spec.expansion());
-                convBnAct(path + ".conv_pw", path + ".bn1", ConvGeometry.pointwise(in, mid), act);
-                convBnAct(path + ".conv_dw", path + ".bn2", ConvGeometry.depthwise(mid, k, s), act);
+                convBnAct(l, path + ".conv_pw", path + ".bn1", path + ".bn1.act", ConvGeometry.pointwise(in, mid), act);
+                convBnAct(l, path + ".conv_dw", path + ".bn2", path + ".bn2.act", ConvGeometry.depthwise(mid, k, s), act);
                 if (spec.squeezeExcite()) {
-                    layers.add(new SqueezeExciteLayer(path + ".se", mid, Channels.makeDivisible(mid * 0.25)));
+                    l.add(new SqueezeExciteLayer(path + ".se", mid, Channels.makeDivisible(mid * 0.25)));
                 }
-                conv(path + ".conv_pwl", ConvGeometry.pointwise(mid, out), false);
-                layers.add(new BatchNormLayer(path + ".bn3", out, BatchNormLayer.TIMM_EPS));
+                l.add(new ConvLayer(path + ".conv_pwl", ConvGeometry.pointwise(mid, out), false));
+                l.add(new BatchNormLayer(path + ".bn3", out, BatchNormLayer.TIMM_EPS));
+                if (s == 1 && in == out) {
+                    l.add(new ResidualAddLayer(path + ".add", l.get(0).name()));
+                }
+                yield l;
             }
-            case CN -> convBnAct(path + ".conv", path + ".bn1", ConvGeometry.standard(in, out, k, s), act);
-            case FULL -> convBnAct(path + ".conv", path + ".bn1", ConvGeometry.standard(in, out, k, s), act);
+            case CN, FULL -> {
+                convBnAct(l, path + ".conv", path + ".bn1", path + ".bn1.act", ConvGeometry.standard(in, out, k, s), act);
+                yield l;
+            }
+            case XCEPTION -> XceptionModule.layers(path, spec, in, out, act);
+        };
+    }
+
+    private void head(int in, Activation act) {
+        HeadSpec h = family.head();
+        String fc = h.classifier();
+        switch (h.kind()) {
+            case POOL_LINEAR -> {
+                layers.add(new GlobalPoolLayer("global_pool", true));
+                layers.add(new LinearLayer(fc, in, numClasses));
+            }
+            case CONV_POOL_LINEAR -> {
+                int base = h.features().get(0);
+                int features = Math.max(base, Channels.scale(base, width));
+                convBnAct("conv_head", "bn2", "bn2.act", ConvGeometry.pointwise(in, features), act);
+                layers.add(new GlobalPoolLayer("global_pool", true));
+                layers.add(new LinearLayer(fc, features, numClasses));
+            }
+            case POOL_CONV_LINEAR -> {
+                // V3: the head width is not scaled by α, the conv has a bias and no BN, hard-swish always
+                int features = h.features().get(0);
+                layers.add(new GlobalPoolLayer("global_pool", false));
+                layers.add(new ConvLayer("conv_head", ConvGeometry.pointwise(in, features), true));
+                layers.add(new ActivationLayer("act2", Activation.HARD_SWISH));
+                layers.add(new LinearLayer(fc, features, numClasses));
+            }
+            case SEPARABLE_POOL_LINEAR -> {
+                int c = in;
+                for (int i = 0; i < h.features().size(); i++) {
+                    int out = Channels.scale(h.features().get(i), width);
+                    String conv = "conv" + (3 + i);
+                    layers.add(new ConvLayer(conv + ".conv1", ConvGeometry.depthwise(c, 3, 1), false));
+                    convBnAct(conv + ".pointwise", "bn" + (3 + i), "act" + (3 + i), ConvGeometry.pointwise(c, out), act);
+                    c = out;
+                }
+                layers.add(new GlobalPoolLayer("global_pool", true));
+                layers.add(new LinearLayer(fc, c, numClasses));
+            }
         }
-        boolean residual = (spec.type() == BlockType.DS || spec.type() == BlockType.IR) && s == 1 && in == out;
-        if (residual) {
-            layers.add(new ResidualAddLayer(path + ".add", layers.get(startIndex).name()));
-        }
-        return out;
     }
 
-    /** V1/V2: [conv_head 1×1 → bn2 → act] → pool + flatten → classifier. V1 has no head conv. */
-    private void convHead(int in, Activation act) {
-        int features = in;
-        if (arch == Architecture.MOBILENET_V2) {
-            features = Math.max(1280, Channels.scale(1280, width));
-            convBnAct("conv_head", "bn2", ConvGeometry.pointwise(in, features), act);
-        }
-        layers.add(new GlobalPoolLayer("global_pool", true));
-        layers.add(new LinearLayer("classifier", features, numClasses));
+    private void convBnAct(String conv, String bn, String actName, ConvGeometry g, Activation act) {
+        convBnAct(layers, conv, bn, actName, g, act);
     }
 
-    /** V3: pool → conv_head 1×1 with bias, no BN → hard-swish → classifier. The head width is not scaled by α. */
-    private void efficientHead(int in) {
-        int features = arch == Architecture.MOBILENET_V3_LARGE ? 1280 : 1024;
-        layers.add(new GlobalPoolLayer("global_pool", false));
-        conv("conv_head", ConvGeometry.pointwise(in, features), true);
-        layers.add(new ActivationLayer("act2", Activation.HARD_SWISH));
-        layers.add(new LinearLayer("classifier", features, numClasses));
-    }
-
-    private void convBnAct(String conv, String bn, ConvGeometry g, Activation act) {
-        conv(conv, g, false);
-        layers.add(new BatchNormLayer(bn, g.outChannels(), BatchNormLayer.TIMM_EPS));
-        layers.add(new ActivationLayer(bn + ".act", act));
-    }
-
-    private void conv(String name, ConvGeometry g, boolean bias) {
-        layers.add(new ConvLayer(name, g, bias));
+    static void convBnAct(List<Layer> into, String conv, String bn, String actName, ConvGeometry g, Activation act) {
+        into.add(new ConvLayer(conv, g, false));
+        into.add(new BatchNormLayer(bn, g.outChannels(), BatchNormLayer.TIMM_EPS));
+        into.add(new ActivationLayer(actName, act));
     }
 }

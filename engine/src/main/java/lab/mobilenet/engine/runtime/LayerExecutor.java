@@ -3,6 +3,8 @@ package lab.mobilenet.engine.runtime;
 import lab.mobilenet.engine.model.ActivationLayer;
 import lab.mobilenet.engine.model.BatchNormLayer;
 import lab.mobilenet.engine.model.ConvLayer;
+import lab.mobilenet.engine.model.ConvShortcutAddLayer;
+import lab.mobilenet.engine.model.MaxPoolLayer;
 import lab.mobilenet.engine.model.GlobalPoolLayer;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.LinearLayer;
@@ -11,6 +13,7 @@ import lab.mobilenet.engine.model.SqueezeExciteLayer;
 import lab.mobilenet.engine.op.Activations;
 import lab.mobilenet.engine.op.ChannelOps;
 import lab.mobilenet.engine.op.Conv2d;
+import lab.mobilenet.engine.op.MaxPool;
 import lab.mobilenet.engine.op.SqueezeExcite;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,7 +32,7 @@ final class LayerExecutor {
 
     /**
      * @param inPlace whether {@code x} may be overwritten (false when it is the caller's input or kept for a residual)
-     * @param skip    the saved block input for a residual add, else {@code null}
+     * @param skip    the saved block input for a residual add (plain or through a conv shortcut), else {@code null}
      */
     static Result run(Layer layer, INDArray x, boolean inPlace, Weights w, INDArray skip) {
         String n = layer.name();
@@ -55,6 +58,12 @@ final class LayerExecutor {
             INDArray y = inPlace ? x : x.dup();
             return new Result(y.addi(skip), 0);
         }
+        if (layer instanceof ConvShortcutAddLayer sc) {
+            return convShortcutAdd(sc, inPlace ? x : x.dup(), skip, w);
+        }
+        if (layer instanceof MaxPoolLayer p) {
+            return new Result(MaxPool.forward(x, p.kernel(), p.stride(), p.padding()), 0);
+        }
         if (layer instanceof GlobalPoolLayer p) {
             INDArray pooled = ChannelOps.globalAveragePool(x);
             return new Result(p.flatten() ? pooled : pooled.reshape(pooled.size(0), pooled.size(1), 1, 1), 0);
@@ -66,6 +75,19 @@ final class LayerExecutor {
             return new Result(y, flat.size(0) * weight.size(0) * weight.size(1));
         }
         throw new IllegalStateException("no executor for " + layer);
+    }
+
+    /** The block input through the 1×1 conv and its BN, added to the main path. */
+    private static Result convShortcutAdd(ConvShortcutAddLayer sc, INDArray y, INDArray skip, Weights w) {
+        String c = sc.conv().name();
+        String b = sc.norm().name();
+        INDArray weight = w.get(c + ".weight");
+        try (INDArray s = Conv2d.forward(skip, weight, null, sc.conv().geometry())) {
+            ChannelOps.batchNormInPlace(s, w.get(b + ".weight"), w.get(b + ".bias"), w.get(b + ".running_mean"),
+                    w.get(b + ".running_var"), sc.norm().eps());
+            y.addi(s);
+            return new Result(y, s.length() * weight.size(1) * weight.size(2) * weight.size(3));
+        }
     }
 
     private static Result squeezeExcite(String n, INDArray x, Weights w) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import lab.mobilenet.engine.model.ConvShortcutAddLayer;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.ResidualAddLayer;
@@ -26,6 +27,8 @@ public final class NetworkRunner {
         for (Layer l : network.layers()) {
             if (l instanceof ResidualAddLayer r) {
                 residualSources.add(r.from());
+            } else if (l instanceof ConvShortcutAddLayer c) {
+                residualSources.add(c.from());
             }
         }
     }
@@ -64,7 +67,8 @@ public final class NetworkRunner {
                 if (keep) {
                     saved.put(layer.name(), x);
                 }
-                INDArray skip = layer instanceof ResidualAddLayer r ? saved.remove(r.from()) : null;
+                INDArray skip = layer instanceof ResidualAddLayer r ? saved.remove(r.from())
+                        : layer instanceof ConvShortcutAddLayer c ? saved.remove(c.from()) : null;
                 long[] inShape = x.shape();
                 long start = System.nanoTime();
                 LayerExecutor.Result result = LayerExecutor.run(layer, x, owned && !keep, weights, skip);

@@ -24,6 +24,7 @@ public final class ClassifyNetworks {
             case MOBILENET_V3_LARGE -> "V3-Large";
             case MOBILENET_V3_SMALL -> "V3-Small";
             case CONV_MOBILENET_V1 -> "Conv V1";
+            case XCEPTION -> "Xception";
         };
     }
 

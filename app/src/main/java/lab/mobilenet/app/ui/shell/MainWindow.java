@@ -108,6 +108,8 @@ public final class MainWindow {
         classifyPage.viewModel().weightsProperty().bind(weights.loadedProperty());
         classifyPage.setWeightsImporter(this::importWeights);
         pages.put(Page.CLASSIFY, classifyPage);
+        pages.put(Page.BUILD, new lab.mobilenet.app.ui.build.BuildNetPage(context.i18n(),
+                new lab.mobilenet.app.ui.build.BuildNetViewModel(context.executors())));
 
         BorderPane root = new BorderPane();
         root.setId("main-root");

@@ -20,8 +20,8 @@ import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.Weights;
 
 /**
- * The app's trained weights, when there are any on this machine: real timm checkpoints of the four width-1.0
- * MobileNets, found offline by {@link LocalCheckpoints} or imported by the user. Binding runs on the compute
+ * The app's trained weights, when there are any on this machine: real timm checkpoints of the width-1.0
+ * networks with published weights, found offline by {@link LocalCheckpoints} or imported by the user. Binding runs on the compute
  * executor; the result is published on the UI executor as one immutable map, so readers never see a map that
  * is half updated. Nothing here ever throws at the user: every problem becomes one line for the status bar.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The page and {@code classify} on the command line see the same tensor and give the same top-5 for the same
- * photo and weights. Without {@code --weights} the command line uses the seeded initialisation (seed 42), so the
+ * photo and weights. With {@code --untrained} the command line uses the seeded initialisation (seed 42), so the
  * page is given the same; with real weights both read the same checkpoint through the same binder.
  */
 class SameAnswerAsTheCommandLineTest {
@@ -36,7 +36,7 @@ class SameAnswerAsTheCommandLineTest {
     void theTop5LinesAreThoseTheCommandLinePrints(Architecture arch) throws Exception {
         StringWriter out = new StringWriter();
         assertEquals(0, Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                "classify", "--model", ClassifyNetworks.timmName(arch), PHOTO.toString()));
+                "classify", "--untrained", "--model", ClassifyNetworks.timmName(arch), PHOTO.toString()));
         List<String> cli = out.toString().lines().skip(1).map(String::strip).toList();
 
         EngineClassifyBackend backend = new EngineClassifyBackend();
