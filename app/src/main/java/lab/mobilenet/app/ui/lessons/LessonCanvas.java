@@ -23,7 +23,7 @@ public final class LessonCanvas extends Region {
     private final HitMap hits = new HitMap();
     private final LessonViewModel vm;
     private final I18n i18n;
-    private final String family = Styles.cjkFamily().orElse("System");
+    private final String family = Styles.fontFamily();
     private Palette palette = Palette.LIGHT;
     private double textScale = 1;
 

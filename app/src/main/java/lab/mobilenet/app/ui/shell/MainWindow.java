@@ -74,7 +74,6 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
-        Styles.cjkFamily().ifPresent(f -> root.setStyle("-fx-font-family: '" + f + "';"));
         root.setTop(new AppMenus(this, context.i18n()).build());
         VBox nav = navigation();
         root.setLeft(nav);
