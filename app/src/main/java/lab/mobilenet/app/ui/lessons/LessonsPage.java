@@ -89,15 +89,15 @@ public final class LessonsPage extends BorderPane {
         setOnDragExited(e -> canvas.getStyleClass().remove("drop-target"));
         vm.errorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
-                status.error(i18n.get("lessons.photo-failed", now));
+                status.warn("lessons.photo-failed", now);
             }
         });
         vm.lessonErrorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
-                status.error(i18n.get("lessons.lesson-failed", now));
+                status.warn("lessons.lesson-failed", now);
             }
         });
-        vm.photoProperty().addListener((obs, was, now) -> status.info(i18n.get("lessons.photo-loaded", now.name())));
+        vm.photoProperty().addListener((obs, was, now) -> status.say("lessons.photo-loaded", now.name()));
         theme.addListener((obs, was, now) -> restyle());
         presenter.addListener((obs, was, now) -> restyle());
         restyle();
@@ -247,7 +247,7 @@ public final class LessonsPage extends BorderPane {
         try {
             img = SnapshotExporter.snapshot(canvas.canvas());
         } catch (RuntimeException e) {
-            status.error(i18n.get("lessons.export-failed", Background.oneLine(e)));
+            status.warn("lessons.export-failed", Background.oneLine(e));
             return;
         }
         Background.run(executors.compute(), executors.ui(), () -> {
@@ -255,9 +255,9 @@ public final class LessonsPage extends BorderPane {
             return out;
         }, (written, failure) -> {
             if (failure == null) {
-                status.info(i18n.get("lessons.exported", written.getFileName()));
+                status.say("lessons.exported", written.getFileName());
             } else {
-                status.error(i18n.get("lessons.export-failed", failure));
+                status.warn("lessons.export-failed", failure);
             }
         });
     }
@@ -273,8 +273,8 @@ public final class LessonsPage extends BorderPane {
     public void exportGif(Path out, int frames) {
         FrameRenderer r = new FrameRenderer(i18n.locale(), 1280, 720,
                 Palette.of(theme.get() == Theme.DARK, false));
-        vm.exportGif(out, frames, r, p -> status.info(i18n.get("lessons.exported", p.getFileName())),
-                msg -> status.error(i18n.get("lessons.export-failed", msg)));
+        vm.exportGif(out, frames, r, p -> status.say("lessons.exported", p.getFileName()),
+                msg -> status.warn("lessons.export-failed", msg));
     }
 
     private File saveDialog(Window owner, String titleKey, String ext) {

@@ -92,12 +92,9 @@ final class TransportBar extends VBox {
 
         GranularityCell(I18n i18n) {
             this.i18n = i18n;
-        }
-
-        @Override
-        protected void updateItem(Granularity g, boolean empty) {
-            super.updateItem(g, empty);
-            setText(empty || g == null ? "" : i18n.get(g.nameKey()));
+            // bound, not set in updateItem: the combo's button cell must follow a language switch
+            textProperty().bind(Bindings.createStringBinding(() -> isEmpty() || getItem() == null ? ""
+                    : i18n.get(getItem().nameKey()), itemProperty(), emptyProperty(), i18n.localeProperty()));
         }
     }
 }

@@ -84,12 +84,12 @@ public final class Im2colScenePainter {
     private static Raster productRaster(OutputMap out, SceneContext ctx) {
         int cols = out.height() * out.width();
         int[] px = new int[out.channels() * cols];
-        float lim = Heatmaps.limit(out);
         for (int o = 0; o < out.channels(); o++) {
+            var scale = out.scale(o); // row o of C is output map o: the same colours as its map
             for (int y = 0; y < out.height(); y++) {
                 for (int x = 0; x < out.width(); x++) {
                     px[o * cols + y * out.width() + x] = out.state(o, y, x) == OutputMap.CellState.PENDING
-                            ? ctx.pal().pending() : ColorMaps.diverging(out.value(o, y, x), lim, ctx.pal().isDark());
+                            ? ctx.pal().pending() : Heatmaps.color(scale, out.value(o, y, x), ctx.pal().isDark());
                 }
             }
         }

@@ -2,6 +2,7 @@ package lab.mobilenet.app.ui.render;
 
 import java.util.List;
 import lab.mobilenet.lessons.CellDetail;
+import lab.mobilenet.lessons.MapScale;
 import lab.mobilenet.lessons.Planes;
 import lab.mobilenet.lessons.TraceFrame;
 
@@ -91,16 +92,17 @@ public final class MapViews {
     public static Box outputs(SceneContext ctx, Box box, TraceFrame tf, List<String> captions) {
         var out = tf.output();
         double cap = ctx.body() * 1.3;
-        List<Box> cells = Draw.tiles(box, out.channels(), out.width(), out.height(), ctx.gap() / 2, cap);
+        double legendH = ctx.body() * 2.2;
+        Box tilesBox = box.h > 4 * legendH ? new Box(box.x, box.y, box.w, box.h - legendH) : box;
+        List<Box> cells = Draw.tiles(tilesBox, out.channels(), out.width(), out.height(), ctx.gap() / 2, cap);
         CellDetail f = tf.focus();
         Box focus = box;
         for (int o = 0; o < out.channels(); o++) {
             Box cell = cells.get(o);
             String caption = o < captions.size() ? captions.get(o) : "#" + o;
             boolean cur = o == f.outChannel();
-            ctx.p().text(caption, cell.centerX(), cell.y + cap / 2,
-                    ctx.p().fitSize(caption, cell.w, ctx.body(), cur), cur,
-                    cur ? ctx.pal().text() : ctx.pal().muted(), Painter.Align.CENTER);
+            Draw.caption(ctx.p(), caption, cell.centerX(), cell.y + cap / 2, cell.w, ctx.body(), cur,
+                    cur ? ctx.pal().text() : ctx.pal().muted());
             Raster r = Heatmaps.output(out, o, ctx.pal().pending(), ctx.pal().isDark());
             Box g = Draw.tile(ctx.p(), ctx.pal(), cell.belowTop(cap), r);
             ctx.hits().add(new HitMap.Area(tf.role(), o, out.height(), out.width(), g));
@@ -111,7 +113,41 @@ public final class MapViews {
                         ctx.pal().current(), lw);
             }
         }
+        if (tilesBox != box && out.channels() > 0) {
+            int o = Math.max(0, Math.min(out.channels() - 1, f.outChannel()));
+            String name = o < captions.size() ? captions.get(o) : "#" + o;
+            legend(ctx, new Box(box.x, box.bottom() - legendH, box.w, legendH), out.scale(o), name);
+        }
         return focus;
+    }
+
+    /**
+     * The colour key of one map: a bar from the low to the high end of its scale with the values at the ends
+     * (and 0 in the middle of a diverging scale), after the map's name.
+     */
+    public static void legend(SceneContext ctx, Box box, MapScale s, String mapName) {
+        Painter p = ctx.p();
+        double size = ctx.body() * 0.85;
+        double barH = Math.max(8, size * 0.8);
+        double y = box.y + box.h * 0.35;
+        String head = ctx.words().get("scene.colour-scale", mapName);
+        double headW = Math.min(box.w * 0.45, p.textWidth(head, size, false) + ctx.gap());
+        Draw.caption(p, head, box.x + headW / 2, y, headW, size, false, ctx.pal().muted());
+        double bx = box.x + headW;
+        double bw = Math.max(40, box.w - headW - ctx.gap());
+        int steps = 48;
+        for (int i = 0; i < steps; i++) {
+            float v = s.lo() + (s.hi() - s.lo()) * (i + 0.5f) / steps;
+            p.fillRect(bx + bw * i / steps, y - barH / 2, bw / steps + 0.5, barH,
+                    Heatmaps.color(s, v, ctx.pal().isDark()));
+        }
+        p.strokeRect(bx, y - barH / 2, bw, barH, ctx.pal().muted(), 1);
+        double ly = y + barH / 2 + size * 0.7;
+        p.text(Numbers.sum(s.lo()), bx, ly, size, false, ctx.pal().text(), Painter.Align.LEFT);
+        p.text(Numbers.sum(s.hi()), bx + bw, ly, size, false, ctx.pal().text(), Painter.Align.RIGHT);
+        if (s.signed()) {
+            p.text("0", bx + bw / 2, ly, size, false, ctx.pal().text(), Painter.Align.CENTER);
+        }
     }
 
     /** Kernel captions of a trace's output channels in the current language. */
