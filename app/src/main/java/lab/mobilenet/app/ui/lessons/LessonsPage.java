@@ -44,6 +44,8 @@ public final class LessonsPage extends BorderPane {
     private final BooleanProperty presenter;
     private final VBox left;
     private final LessonHeader header;
+    private final CountersPanel counters;
+    private final Label keys;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
         this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.executors(),
@@ -73,9 +75,11 @@ public final class LessonsPage extends BorderPane {
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
 
+        counters = new CountersPanel(vm, i18n);
+        keys = keysHint();
         VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
-                new CountersPanel(vm, i18n),
-                new FormulaPanel(vm, i18n), keysHint());
+                counters,
+                new FormulaPanel(vm, i18n), keys);
         right.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
@@ -146,13 +150,24 @@ public final class LessonsPage extends BorderPane {
         left.setVisible(!p);
         left.setManaged(!p);
         header.showText(!p);
+        counters.setCompact(p);
+        keys.setVisible(!p);
+        keys.setManaged(!p);
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);
     }
 
     /**
      * Space play/pause, → step, ← back, Home/End, ↑ coarser / ↓ finer step, Page Up/Down previous/next lesson.
-     * Returns whether the key was used.
+     * Whether {@code code} is one of these keys, which the window keeps from the focused control.
      */
+    public boolean isLessonKey(KeyCode code) {
+        return switch (code) {
+            case SPACE, RIGHT, LEFT, HOME, END, UP, DOWN, PAGE_UP, PAGE_DOWN -> true;
+            default -> false;
+        };
+    }
+
+    /** Acts on a lesson key (see {@link #isLessonKey}); returns whether the key was used. */
     public boolean handleKey(KeyCode code) {
         switch (code) {
             case SPACE -> player.toggle();

@@ -152,9 +152,19 @@ public final class Draw {
             }
         }
         s = Math.max(s, size * 0.6);
-        p.pushClip(x - width / 2, y - s, width, 2 * s);
-        p.text(t, x, y, s, bold, color, Painter.Align.CENTER);
-        p.popClip();
+        p.text(ellipsized(p, t, width, s, bold), x, y, s, bold, color, Painter.Align.CENTER);
+    }
+
+    /** {@code t} cut at the end with "…" until it fits {@code width} at {@code size} (at least one character). */
+    static String ellipsized(Painter p, String t, double width, double size, boolean bold) {
+        if (p.textWidth(t, size, bold) <= width) {
+            return t;
+        }
+        int n = t.length() - 1;
+        while (n > 1 && p.textWidth(t.substring(0, n).trim() + "…", size, bold) > width) {
+            n--;
+        }
+        return t.substring(0, n).trim() + "…";
     }
 
     /** The text before the first "(" or "（", trimmed; the text itself when there is none or nothing before. */
