@@ -27,8 +27,12 @@ final class LessonFactory {
         }
         if (lesson == LessonCatalog.INVERTED_RESIDUAL || lesson == LessonCatalog.SQUEEZE_EXCITE) {
             boolean v2 = lesson == LessonCatalog.INVERTED_RESIDUAL;
-            BlockWalkthrough w = BlockRunner.run(v2 ? Architecture.MOBILENET_V2 : Architecture.MOBILENET_V3_LARGE,
-                    v2 ? "blocks.2.1" : "blocks.4.1", fullPhoto(photo, options), options.weights());
+            boolean small = !v2 && options.network() == Architecture.MOBILENET_V3_SMALL;
+            Architecture arch = v2 ? Architecture.MOBILENET_V2
+                    : small ? Architecture.MOBILENET_V3_SMALL : Architecture.MOBILENET_V3_LARGE;
+            // V3-Small's blocks.2.1 is the same kind of block as V3-Large's blocks.4.1: SE, h-swish, residual
+            String block = v2 ? "blocks.2.1" : small ? "blocks.2.1" : "blocks.4.1";
+            BlockWalkthrough w = BlockRunner.run(arch, block, fullPhoto(photo, options), options.weights());
             return LessonSession.block(lesson, blockFormulas(w), w);
         }
         if (photo == null) {
