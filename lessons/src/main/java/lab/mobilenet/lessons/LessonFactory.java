@@ -17,6 +17,10 @@ final class LessonFactory {
     /** Channels of the groups lesson: 3 colours × {identity, blur, Sobel x, Sobel y}. */
     static final int GROUP_CHANNELS = 12;
     static final int DEFAULT_GROUPS = 4;
+    /** Longest side of the photo in lessons 1–5. */
+    static final int LAYER_SIZE = 112;
+    /** Longest side of the photo in the im2col lesson. */
+    static final int IM2COL_SIZE = 28;
 
     private LessonFactory() {
     }
@@ -39,12 +43,15 @@ final class LessonFactory {
             throw new IllegalArgumentException("lesson '" + lesson.id() + "' needs a photo");
         }
         return switch (lesson.id()) {
-            case "standard" -> standard(lesson, small(photo, options, 48), options);
-            case "depthwise" -> depthwise(lesson, small(photo, options, 48));
-            case "pointwise" -> pointwise(lesson, small(photo, options, 48));
-            case "separable" -> separable(lesson, small(photo, options, 48));
-            case "groups" -> groups(lesson, small(photo, options, 32), options);
-            case "im2col" -> im2col(lesson, small(photo, options, 24));
+            // 112 px: the resolution of MobileNet's first layers at its real 224 input (stem output, first
+            // depthwise layer); the picture's zoom lens keeps single multiply-adds readable at that size.
+            case "standard" -> standard(lesson, small(photo, options, LAYER_SIZE), options);
+            case "depthwise" -> depthwise(lesson, small(photo, options, LAYER_SIZE));
+            case "pointwise" -> pointwise(lesson, small(photo, options, LAYER_SIZE));
+            case "separable" -> separable(lesson, small(photo, options, LAYER_SIZE));
+            case "groups" -> groups(lesson, small(photo, options, LAYER_SIZE), options);
+            // 28 px, the 28 × 28 stage: the column matrix keeps one column per output pixel readable
+            case "im2col" -> im2col(lesson, small(photo, options, IM2COL_SIZE));
             default -> throw new IllegalArgumentException("no session for lesson '" + lesson.id() + "'");
         };
     }

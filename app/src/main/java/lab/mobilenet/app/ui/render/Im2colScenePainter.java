@@ -77,7 +77,40 @@ public final class Im2colScenePainter {
             Draw.arrow(ctx.p(), win.right() + lw, win.y, colX - lw, bBox.y + ctx.body(),
                     Palette.alpha(ctx.pal().window(), 210), Math.max(2, lw * 0.6));
         }
+        col2im(ctx, new Box(botLeft.x, aImg.bottom() + gap, botLeft.w, botLeft.bottom() - aImg.bottom() - gap), tf,
+                s, colX(cImg, cw, s), cImg.y + (s == null ? 0 : s.outRow()) * aRowH + aRowH / 2);
         memory(ctx, strip.inset(gap / 3), gf);
+    }
+
+    private static double colX(Box cImg, double cw, GemmStep s) {
+        return s == null ? cImg.x : cImg.x + (s.column() + 0.5) * cw;
+    }
+
+    /**
+     * col2im closes the circle: each row of C, read back as H' × W', is one output map, the same maps a
+     * convolution would have written. The cell just computed is framed and joined to its place in C.
+     */
+    private static void col2im(SceneContext ctx, Box box, TraceFrame tf, GemmStep s, double fromX, double fromY) {
+        if (box.h < ctx.body() * 4 || box.w < 40) {
+            return;
+        }
+        OutputMap out = tf.output();
+        Box rest = Draw.title(ctx.p(), ctx.pal(), box, ctx.words().get("scene.col2im", out.height(), out.width()),
+                ctx.body());
+        java.util.List<Box> tiles = Draw.tiles(rest, out.channels(), out.width(), out.height(), ctx.gap() / 2, 0);
+        for (int o = 0; o < out.channels(); o++) {
+            Raster r = Heatmaps.output(out, o, ctx.pal().pending(), ctx.pal().isDark());
+            Box g = Draw.tile(ctx.p(), ctx.pal(), tiles.get(o), r);
+            if (s != null && o == s.outRow()) {
+                lab.mobilenet.lessons.Im2col.Cell cell = lab.mobilenet.lessons.Im2col.outputCell(s.column(),
+                        out.width());
+                Box px = Draw.pixel(g, r, cell.x(), cell.y());
+                double lw = ctx.highlight();
+                ctx.p().strokeRect(px.x - lw / 2, px.y - lw / 2, px.w + lw, px.h + lw, ctx.pal().current(), lw);
+                Draw.arrow(ctx.p(), fromX, fromY, px.right() + lw, px.centerY(),
+                        Palette.alpha(ctx.pal().current(), 170), Math.max(1.5, lw * 0.5));
+            }
+        }
     }
 
     /** C = A·B as far as computed: row o, column y·W' + x, pending cells grey. */

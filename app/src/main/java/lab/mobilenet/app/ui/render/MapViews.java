@@ -77,8 +77,60 @@ public final class MapViews {
             ctx.p().strokeRect(win.x - lw / 2, win.y - lw / 2, win.w + lw, win.h + lw, ctx.pal().window(), lw);
             tf.lastStep().filter(s -> strong && !s.lastOfCell() && k > 1).ifPresent(s -> ctx.p().strokeRect(
                     g.x + s.inX() * c, g.y + s.inY() * c, c, c, ctx.pal().current(), Math.max(1.5, lw / 2)));
+            if (strong) {
+                lens(ctx, outer, g, c, r, tf, win);
+            }
         }
         return win;
+    }
+
+    /** Input pixels shown around the window in the lens, on each side. */
+    static final int LENS_MARGIN = 2;
+
+    /**
+     * A magnifying lens: when one input pixel is drawn smaller than a readable cell, the window and
+     * {@link #LENS_MARGIN} pixels around it are drawn again, enlarged, in the corner of the picture away from
+     * the window, with the tap being multiplied framed, so a single multiply-add stays visible on a 112-pixel
+     * photo. Lines join the window to its enlargement.
+     */
+    static void lens(SceneContext ctx, Box outer, Box g, double c, Raster r, TraceFrame tf, Box win) {
+        CellDetail f = tf.focus();
+        int k = f.kernel();
+        int n = k + 2 * LENS_MARGIN;
+        double size = Math.min(outer.w, outer.h) * 0.42;
+        if (c * 6 >= size / n || size < 60) {
+            return; // pixels are large enough already, or there is no room for a lens
+        }
+        boolean right = win.centerX() < outer.centerX();
+        boolean below = win.centerY() < outer.centerY();
+        double m = ctx.gap() / 3;
+        double lx = right ? outer.right() - size - m : outer.x + m;
+        double ly = below ? outer.bottom() - size - m : outer.y + m;
+        double cell = size / n;
+        Painter p = ctx.p();
+        int line = Palette.alpha(ctx.pal().window(), 160);
+        p.line(win.x, win.y, lx, ly, line, 1.5);
+        p.line(win.right(), win.bottom(), lx + size, ly + size, line, 1.5);
+        p.fillRect(lx - 3, ly - 3, size + 6, size + 6, ctx.pal().background());
+        int pad = pad(tf);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                int x = f.inX0() - LENS_MARGIN + i;
+                int y = f.inY0() - LENS_MARGIN + j;
+                boolean inside = x >= 0 && y >= 0 && x < r.width() && y < r.height();
+                boolean ring = !inside && x >= -pad && y >= -pad && x < r.width() + pad && y < r.height() + pad;
+                int color = inside ? r.pixel(x, y) : ring ? ctx.pal().padding() : ctx.pal().background();
+                p.fillRect(lx + i * cell, ly + j * cell, Math.ceil(cell), Math.ceil(cell), color);
+            }
+        }
+        double lw = ctx.highlight();
+        p.strokeRect(lx + LENS_MARGIN * cell, ly + LENS_MARGIN * cell, k * cell, k * cell, ctx.pal().window(), lw);
+        tf.lastStep().filter(st -> !st.lastOfCell()).ifPresent(st -> p.strokeRect(
+                lx + (st.inX() - f.inX0() + LENS_MARGIN) * cell, ly + (st.inY() - f.inY0() + LENS_MARGIN) * cell,
+                cell, cell, ctx.pal().current(), Math.max(2, lw * 0.6)));
+        p.strokeRect(lx - 3, ly - 3, size + 6, size + 6, ctx.pal().muted(), 1.5);
+        p.text("×" + Math.round(cell / c), lx + size - 4, ly + size - ctx.body() * 0.6, ctx.body() * 0.8, true,
+                ctx.pal().muted(), Painter.Align.RIGHT);
     }
 
     private static int pad(TraceFrame tf) {
