@@ -47,7 +47,8 @@ public final class Im2colScenePainter {
         Box aBox = Draw.title(ctx.p(), ctx.pal(), botLeft, w.get("scene.kernel-matrix", n, kCols), ctx.body());
         float[] a = gf.trace().kernelMatrix();
         Raster aR = Heatmaps.matrix(a, n, kCols, Heatmaps.absMax(a), ctx.pal().isDark());
-        double aRowH = Math.min(aBox.h / n, aBox.w / kCols * 3);
+        // A takes the upper part of its corner; col2im's output maps fill the rest
+        double aRowH = Math.min(aBox.h * 0.4 / n, aBox.w / kCols * 3);
         Box aImg = new Box(aBox.x, aBox.y, aBox.w, aRowH * n);
         ctx.p().image(aR, aImg.x, aImg.y, aImg.w, aImg.h);
         ctx.p().strokeRect(aImg.x, aImg.y, aImg.w, aImg.h, ctx.pal().muted(), 1);

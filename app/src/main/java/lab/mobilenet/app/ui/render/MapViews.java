@@ -38,6 +38,10 @@ public final class MapViews {
         List<Box> cells = Draw.tiles(box, n, in.width() + 2.0 * pad(tf), in.height() + 2.0 * pad(tf), ctx.gap() / 2,
                 cap);
         Box first = null;
+        // a free slot after the last tile holds the zoom lens; without one the lens sits over the tiles
+        List<Box> plus = Draw.tiles(box, n + 1, in.width() + 2.0 * pad(tf), in.height() + 2.0 * pad(tf),
+                ctx.gap() / 2, cap);
+        Box lensArea = Math.abs(plus.get(0).w - cells.get(0).w) < 0.5 ? plus.get(n).belowTop(cap) : box;
         for (int ch = 0; ch < n; ch++) {
             Box cell = cells.get(ch);
             boolean read = ch >= c.firstInChannel() && ch < c.firstInChannel() + c.inChannels();
@@ -45,7 +49,7 @@ public final class MapViews {
             ctx.p().text(name, cell.centerX(), cell.y + cap / 2, ctx.body(), read, read ? ctx.pal().text()
                     : ctx.pal().muted(), Painter.Align.CENTER);
             Box win = withWindowIf(ctx, cell.belowTop(cap), Heatmaps.channel(in, ch), tf, read,
-                    ch == currentChannel);
+                    ch == currentChannel, lensArea);
             if (read && first == null) {
                 first = win;
             }
@@ -58,11 +62,12 @@ public final class MapViews {
     }
 
     private static Box withWindow(SceneContext ctx, Box box, Raster r, TraceFrame tf) {
-        return withWindowIf(ctx, box, r, tf, true, true);
+        return withWindowIf(ctx, box, r, tf, true, true, null);
     }
 
+    /** @param lensArea where the zoom lens goes ({@code null}: the corner of the picture away from the window) */
     private static Box withWindowIf(SceneContext ctx, Box box, Raster r, TraceFrame tf, boolean window,
-                                    boolean strong) {
+                                    boolean strong, Box lensArea) {
         int p = pad(tf);
         Box outer = box.fitGrid(r.width() + 2 * p, r.height() + 2 * p);
         double c = outer.w / (r.width() + 2 * p);
@@ -78,7 +83,7 @@ public final class MapViews {
             tf.lastStep().filter(s -> strong && !s.lastOfCell() && k > 1).ifPresent(s -> ctx.p().strokeRect(
                     g.x + s.inX() * c, g.y + s.inY() * c, c, c, ctx.pal().current(), Math.max(1.5, lw / 2)));
             if (strong) {
-                lens(ctx, outer, g, c, r, tf, win);
+                lens(ctx, lensArea == null ? outer : lensArea, lensArea == null, c, r, tf, win);
             }
         }
         return win;
@@ -93,19 +98,26 @@ public final class MapViews {
      * the window, with the tap being multiplied framed, so a single multiply-add stays visible on a 112-pixel
      * photo. Lines join the window to its enlargement.
      */
-    static void lens(SceneContext ctx, Box outer, Box g, double c, Raster r, TraceFrame tf, Box win) {
+    static void lens(SceneContext ctx, Box area, boolean corner, double c, Raster r, TraceFrame tf, Box win) {
         CellDetail f = tf.focus();
         int k = f.kernel();
         int n = k + 2 * LENS_MARGIN;
-        double size = Math.min(outer.w, outer.h) * 0.42;
-        if (c * 6 >= size / n || size < 60) {
+        double m = ctx.gap() / 3;
+        double size = corner ? Math.min(area.w, area.h) * 0.42 : Math.min(area.w, area.h) - 2 * m;
+        if (c * 6 >= size / n || size < 48) {
             return; // pixels are large enough already, or there is no room for a lens
         }
-        boolean right = win.centerX() < outer.centerX();
-        boolean below = win.centerY() < outer.centerY();
-        double m = ctx.gap() / 3;
-        double lx = right ? outer.right() - size - m : outer.x + m;
-        double ly = below ? outer.bottom() - size - m : outer.y + m;
+        double lx;
+        double ly;
+        if (corner) {
+            boolean right = win.centerX() < area.centerX();
+            boolean below = win.centerY() < area.centerY();
+            lx = right ? area.right() - size - m : area.x + m;
+            ly = below ? area.bottom() - size - m : area.y + m;
+        } else {
+            lx = area.centerX() - size / 2;
+            ly = area.centerY() - size / 2;
+        }
         double cell = size / n;
         Painter p = ctx.p();
         int line = Palette.alpha(ctx.pal().window(), 160);
