@@ -67,6 +67,10 @@ final class CountersPanel extends VBox {
     }
 
     private void update() {
+        // lesson 7 steps through nothing: its costs are in the picture, zero counters would only mislead
+        boolean stepping = vm.frame() == null || vm.frame().multipliers().isEmpty();
+        setVisible(stepping);
+        setManaged(stepping);
         boolean f = vm.flopsProperty().get();
         title.setText(i18n.get("lessons.counters").toUpperCase(i18n.locale()));
         macsLabel.setText(i18n.get(f ? "counters.flops" : "counters.macs"));

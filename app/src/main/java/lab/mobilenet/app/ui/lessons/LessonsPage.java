@@ -77,7 +77,7 @@ public final class LessonsPage extends BorderPane {
 
         counters = new CountersPanel(vm, i18n);
         keys = keysHint();
-        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
+        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
                 counters,
                 new FormulaPanel(vm, i18n), keys);
         right.getStyleClass().add("side-panel");

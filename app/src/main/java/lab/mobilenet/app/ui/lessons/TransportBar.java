@@ -64,7 +64,7 @@ final class TransportBar extends VBox {
         position.getStyleClass().add("counter-label");
         position.textProperty().bind(Bindings.createStringBinding(() -> {
             var f = vm.frame();
-            return f == null ? "" : i18n.get("lessons.position", Numbers.count(f.position()),
+            return f == null || f.length() == 0 ? "" : i18n.get("lessons.position", Numbers.count(f.position()),
                     Numbers.count(f.length()));
         }, vm.frameProperty(), i18n.localeProperty()));
         HBox buttons = new HBox(8, first, back, step, play, last, spring, position);

@@ -151,6 +151,32 @@ class ClassroomWindowTest {
         assertTrue(texts.stream().noneMatch(t -> t.contains("untrained")), "no English left: " + texts);
     }
 
+    @Test
+    void clickingACellOfLessonSevenRebuildsAndRunsThatNetwork(FxRobot robot) {
+        open(robot, LessonCatalog.MULTIPLIERS);
+        assertFalse(treeVisible(robot.lookup("#counter-macs").query()), "no zero counters in lesson 7");
+        assertEquals("", robot.lookup("#position").queryAs(Labeled.class).getText(), "no 'step 0 of 0'");
+        var canvas = window.lessonsPage().canvas();
+        javafx.geometry.Point2D target = null;
+        for (double y = 0; y < canvas.canvas().getHeight() && target == null; y += 4) {
+            for (double x = 0; x < canvas.canvas().getWidth() && target == null; x += 4) {
+                var c = canvas.hits().choiceAt(x, y);
+                if (c.isPresent() && c.get().alpha() == 0.5 && c.get().resolution() == 160) {
+                    target = new javafx.geometry.Point2D(c.get().box().centerX(), c.get().box().centerY());
+                }
+            }
+        }
+        assertTrue(target != null, "the α = 0.5, 160 px cell is drawn");
+        robot.clickOn(canvas.canvas().localToScreen(target));
+        WaitForAsyncUtils.waitForFxEvents();
+        var selected = vm().frame().multipliers().orElseThrow().selected();
+        assertEquals(0.5, selected.alpha(), 1e-9);
+        assertEquals(160, selected.resolution());
+        String measured = robot.lookup("#multipliers-measured").queryAs(Labeled.class).getText();
+        assertTrue(measured.contains(" ms "), measured);
+        assertTrue(measured.contains("untrained"), "no trained α = 0.5 weights: " + measured);
+    }
+
     /** Puts the window on a projector of {@code w × h} in presenter mode. */
     private void present(FxRobot robot, int w, int h) {
         robot.interact(() -> {
