@@ -45,7 +45,11 @@ public final class BlockScenePainter {
         if (seDone) {
             gates(ctx, extra, w.seGates().get());
         } else {
-            curve(ctx, extra, w);
+            // after the linear 1×1 projection the block applies no activation: plot f(x) = x, not ReLU6
+            boolean linear = f.current().map(s -> s.kind() == StageKind.PROJECT).orElse(false);
+            curve(ctx, extra, linear ? ctx.words().get("scene.linear-projection") : w.activationFormula(),
+                    linear ? BlockWalkthrough.samples(lab.mobilenet.engine.model.Activation.IDENTITY)
+                            : w.activationSamples());
         }
     }
 
@@ -133,9 +137,8 @@ public final class BlockScenePainter {
         ctx.p().strokeRect(rest.x, rest.y, rest.w, rest.h, ctx.pal().muted(), 1);
     }
 
-    private static void curve(SceneContext ctx, Box box, BlockWalkthrough w) {
-        Box rest = Draw.title(ctx.p(), ctx.pal(), box, w.activationFormula(), ctx.body());
-        List<ActivationSample> pts = w.activationSamples();
+    private static void curve(SceneContext ctx, Box box, String title, List<ActivationSample> pts) {
+        Box rest = Draw.title(ctx.p(), ctx.pal(), box, title, ctx.body());
         if (pts.size() < 2) {
             return;
         }
