@@ -165,10 +165,18 @@ final class LessonFactory {
      * The paper's own example (MobileNet V1, Table 1): one 3×3 layer with M = N = 512 on a 14×14 map, then
      * with the selected width multiplier α and ρ = resolution / 224.
      */
+    private static Formula widthOnly(Formula f) {
+        // ρ = 1: the same cost, written without the resolution multiplier
+        return new Formula("width-separable-macs", f.symbolic().replace("ρD_F", "D_F"), f.terms().stream()
+                .map(t -> new Formula.Term(t.symbol().replace("ρD_F", "D_F"), t.value())).toList(),
+                f.substituted(), f.value());
+    }
+
     static List<Formula> multiplierFormulas(double alpha, int resolution) {
         double rho = resolution / (double) MultiplierLesson.BASE_RESOLUTION;
         return List.of(Formula.standardMacs(3, 512, 512, 14, 14), Formula.separableMacs(3, 512, 512, 14, 14),
-                Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, 1.0),
+                // width alone, then width and resolution: two rows of the paper's Table 3, two titles
+                widthOnly(Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, 1.0)),
                 Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, rho),
                 Formula.widthScaling(alpha), Formula.resolutionScaling(rho));
     }

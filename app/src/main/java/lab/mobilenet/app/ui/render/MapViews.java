@@ -180,7 +180,8 @@ public final class MapViews {
         if (tilesBox != box && out.channels() > 0) {
             int o = Math.max(0, Math.min(out.channels() - 1, f.outChannel()));
             String name = o < captions.size() ? captions.get(o) : "#" + o;
-            legend(ctx, new Box(box.x, box.bottom() - legendH, box.w, legendH), out.scale(o), name);
+            legend(ctx, new Box(box.x, box.bottom() - legendH, box.w, legendH), out.scale(o),
+                    Draw.withoutParenthesis(name));
         }
         return focus;
     }
