@@ -120,7 +120,10 @@ final class MultipliersControl extends VBox {
         }
         String ms = String.format(Locale.ROOT, "%.1f", res.medianMillis());
         String p = String.format(Locale.ROOT, "%.0f %%", 100 * res.probability());
-        measured.setText(i18n.get(res.untrained() ? "lessons.multipliers-measured-untrained"
-                : "lessons.multipliers-measured", ms, res.label(), p));
+        // untrained: either no V1 weights are installed (α = 1), or none exist for this width
+        String key = !res.untrained() ? "lessons.multipliers-measured"
+                : Math.abs(res.alpha() - 1.0) < 1e-9 ? "lessons.multipliers-measured-no-weights"
+                : "lessons.multipliers-measured-untrained";
+        measured.setText(i18n.get(key, ms, res.label(), p));
     }
 }
