@@ -41,7 +41,8 @@ public final class MapViews {
         // a free slot after the last tile holds the zoom lens; without one the lens sits over the tiles
         List<Box> plus = Draw.tiles(box, n + 1, in.width() + 2.0 * pad(tf), in.height() + 2.0 * pad(tf),
                 ctx.gap() / 2, cap);
-        Box lensArea = Math.abs(plus.get(0).w - cells.get(0).w) < 0.5 ? plus.get(n).belowTop(cap) : box;
+        // (no free slot: no lens, it would hide the other channels; the arithmetic below has the numbers)
+        Box lensArea = Math.abs(plus.get(0).w - cells.get(0).w) < 0.5 ? plus.get(n).belowTop(cap) : NO_LENS;
         for (int ch = 0; ch < n; ch++) {
             Box cell = cells.get(ch);
             boolean read = ch >= c.firstInChannel() && ch < c.firstInChannel() + c.inChannels();
@@ -82,12 +83,15 @@ public final class MapViews {
             ctx.p().strokeRect(win.x - lw / 2, win.y - lw / 2, win.w + lw, win.h + lw, ctx.pal().window(), lw);
             tf.lastStep().filter(s -> strong && !s.lastOfCell() && k > 1).ifPresent(s -> ctx.p().strokeRect(
                     g.x + s.inX() * c, g.y + s.inY() * c, c, c, ctx.pal().current(), Math.max(1.5, lw / 2)));
-            if (strong) {
+            if (strong && lensArea != NO_LENS) {
                 lens(ctx, lensArea == null ? outer : lensArea, lensArea == null, c, r, tf, win);
             }
         }
         return win;
     }
+
+    /** Marks "draw no lens". */
+    private static final Box NO_LENS = new Box(0, 0, 0, 0);
 
     /** Input pixels shown around the window in the lens, on each side. */
     static final int LENS_MARGIN = 2;
@@ -104,8 +108,8 @@ public final class MapViews {
         int n = k + 2 * LENS_MARGIN;
         double m = ctx.gap() / 3;
         double size = corner ? Math.min(area.w, area.h) * 0.42 : Math.min(area.w, area.h) - 2 * m;
-        if (c * 6 >= size / n || size < 48) {
-            return; // pixels are large enough already, or there is no room for a lens
+        if (size / n < 3 * c || size < 48) {
+            return; // it would magnify less than 3×, or there is no room for a lens
         }
         double lx;
         double ly;
