@@ -13,7 +13,8 @@ Run it after adding a text with a new character (the Java test BundledFontCovera
     PYTHONPATH=/tmp/fonttools/usr/lib/python3/dist-packages /usr/bin/python3 tools/make_cjk_fonts.py \\
         /tmp/notocjk/usr/share/fonts/opentype/noto
 
-Neither package needs installing on the system (the font must NOT be installed where the screenshots are
+`--also <tree>` adds the texts of another checkout (e.g. a branch about to be merged), so one font covers
+both. Neither package needs installing on the system (the font must NOT be installed where the screenshots are
 taken). The output is deterministic for the same inputs.
 """
 import glob
@@ -48,11 +49,16 @@ RANGES = [
 ]
 
 
+EXTRA_ROOTS = []  # --also: further source trees (e.g. another branch's checkout) whose texts to cover too
+
+
 def text_characters():
     """Every character of every properties file of the app and the lessons (all languages)."""
     chars = set()
-    pattern = os.path.join(ROOT, "*", "src", "main", "resources", "**", "*.properties")
-    for path in sorted(glob.glob(pattern, recursive=True)):
+    paths = []
+    for root in [ROOT] + EXTRA_ROOTS:
+        paths += glob.glob(os.path.join(root, "*", "src", "main", "resources", "**", "*.properties"), recursive=True)
+    for path in sorted(paths):
         with open(path, encoding="utf-8") as f:
             chars.update(f.read())
     return {c for c in chars if c >= " "}
@@ -110,10 +116,16 @@ def make(ttc_dir, weight):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_cjk_fonts.py <folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc>")
+    args = sys.argv[1:]
+    while "--also" in args:
+        i = args.index("--also")
+        EXTRA_ROOTS.append(args[i + 1])
+        del args[i:i + 2]
+    if len(args) != 1:
+        sys.exit("usage: make_cjk_fonts.py <folder with NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc>"
+                 " [--also <another source tree>]...")
     for weight in ("Regular", "Bold"):
-        make(sys.argv[1], weight)
+        make(args[0], weight)
 
 
 if __name__ == "__main__":
