@@ -35,6 +35,7 @@ public final class ConvTrace implements Trace {
     private final float[] result;
     private final float min;
     private final float max;
+    private final java.util.List<MapScale> scales;
 
     private ConvTrace(Planes input, KernelBank bank) {
         this.input = input;
@@ -66,6 +67,13 @@ public final class ConvTrace implements Trace {
         }
         this.min = lo;
         this.max = hi;
+        // output cells whose window reaches into the zero padding: ceil(padding / stride) on each side
+        int border = (g.padding() + g.stride() - 1) / g.stride();
+        java.util.List<MapScale> sc = new java.util.ArrayList<>();
+        for (int o = 0; o < g.outChannels(); o++) {
+            sc.add(MapScale.ofInterior(result, outH, outW, o, border));
+        }
+        this.scales = java.util.List.copyOf(sc);
     }
 
     /** Traces {@code bank}'s convolution over {@code input}; the image must have the channels the bank reads. */
@@ -197,7 +205,7 @@ public final class ConvTrace implements Trace {
             v[done] = (float) partialSum(done, tap);
             running = done;
         }
-        return new OutputMap(g.outChannels(), outH, outW, v, done, running, min, max);
+        return new OutputMap(g.outChannels(), outH, outW, v, done, running, min, max, scales);
     }
 
     /** The complete output, {@code N × H' × W'}; it can feed the next layer's trace. */

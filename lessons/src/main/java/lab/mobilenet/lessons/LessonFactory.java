@@ -17,6 +17,10 @@ final class LessonFactory {
     /** Channels of the groups lesson: 3 colours × {identity, blur, Sobel x, Sobel y}. */
     static final int GROUP_CHANNELS = 12;
     static final int DEFAULT_GROUPS = 4;
+    /** Longest side of the photo in lessons 1–5. */
+    static final int LAYER_SIZE = 112;
+    /** Longest side of the photo in the im2col lesson. */
+    static final int IM2COL_SIZE = 28;
 
     private LessonFactory() {
     }
@@ -27,20 +31,27 @@ final class LessonFactory {
         }
         if (lesson == LessonCatalog.INVERTED_RESIDUAL || lesson == LessonCatalog.SQUEEZE_EXCITE) {
             boolean v2 = lesson == LessonCatalog.INVERTED_RESIDUAL;
-            BlockWalkthrough w = BlockRunner.run(v2 ? Architecture.MOBILENET_V2 : Architecture.MOBILENET_V3_LARGE,
-                    v2 ? "blocks.2.1" : "blocks.4.1", fullPhoto(photo, options), options.weights());
+            boolean small = !v2 && options.network() == Architecture.MOBILENET_V3_SMALL;
+            Architecture arch = v2 ? Architecture.MOBILENET_V2
+                    : small ? Architecture.MOBILENET_V3_SMALL : Architecture.MOBILENET_V3_LARGE;
+            // V3-Small's blocks.2.1 is the same kind of block as V3-Large's blocks.4.1: SE, h-swish, residual
+            String block = v2 ? "blocks.2.1" : small ? "blocks.2.1" : "blocks.4.1";
+            BlockWalkthrough w = BlockRunner.run(arch, block, fullPhoto(photo, options), options.weights());
             return LessonSession.block(lesson, blockFormulas(w), w);
         }
         if (photo == null) {
             throw new IllegalArgumentException("lesson '" + lesson.id() + "' needs a photo");
         }
         return switch (lesson.id()) {
-            case "standard" -> standard(lesson, small(photo, options, 48), options);
-            case "depthwise" -> depthwise(lesson, small(photo, options, 48));
-            case "pointwise" -> pointwise(lesson, small(photo, options, 48));
-            case "separable" -> separable(lesson, small(photo, options, 48));
-            case "groups" -> groups(lesson, small(photo, options, 32), options);
-            case "im2col" -> im2col(lesson, small(photo, options, 24));
+            // 112 px: the resolution of MobileNet's first layers at its real 224 input (stem output, first
+            // depthwise layer); the picture's zoom lens keeps single multiply-adds readable at that size.
+            case "standard" -> standard(lesson, small(photo, options, LAYER_SIZE), options);
+            case "depthwise" -> depthwise(lesson, small(photo, options, LAYER_SIZE));
+            case "pointwise" -> pointwise(lesson, small(photo, options, LAYER_SIZE));
+            case "separable" -> separable(lesson, small(photo, options, LAYER_SIZE));
+            case "groups" -> groups(lesson, small(photo, options, LAYER_SIZE), options);
+            // 28 px, the 28 × 28 stage: the column matrix keeps one column per output pixel readable
+            case "im2col" -> im2col(lesson, small(photo, options, IM2COL_SIZE));
             default -> throw new IllegalArgumentException("no session for lesson '" + lesson.id() + "'");
         };
     }
@@ -154,10 +165,18 @@ final class LessonFactory {
      * The paper's own example (MobileNet V1, Table 1): one 3×3 layer with M = N = 512 on a 14×14 map, then
      * with the selected width multiplier α and ρ = resolution / 224.
      */
+    private static Formula widthOnly(Formula f) {
+        // ρ = 1: the same cost, written without the resolution multiplier
+        return new Formula("width-separable-macs", f.symbolic().replace("ρD_F", "D_F"), f.terms().stream()
+                .map(t -> new Formula.Term(t.symbol().replace("ρD_F", "D_F"), t.value())).toList(),
+                f.substituted(), f.value());
+    }
+
     static List<Formula> multiplierFormulas(double alpha, int resolution) {
         double rho = resolution / (double) MultiplierLesson.BASE_RESOLUTION;
         return List.of(Formula.standardMacs(3, 512, 512, 14, 14), Formula.separableMacs(3, 512, 512, 14, 14),
-                Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, 1.0),
+                // width alone, then width and resolution: two rows of the paper's Table 3, two titles
+                widthOnly(Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, 1.0)),
                 Formula.scaledSeparableMacs(3, 512, 512, 14, alpha, rho),
                 Formula.widthScaling(alpha), Formula.resolutionScaling(rho));
     }

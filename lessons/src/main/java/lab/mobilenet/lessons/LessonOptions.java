@@ -1,5 +1,6 @@
 package lab.mobilenet.lessons;
 
+import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.image.RgbImage;
 import lab.mobilenet.engine.runtime.Weights;
 
@@ -17,14 +18,18 @@ import lab.mobilenet.engine.runtime.Weights;
  * @param weights      trained weights for the block lessons' network (MobileNetV2 1.0 for lesson 8,
  *                     MobileNetV3-Large 1.0 for lesson 9); {@code null}: a seeded, untrained initialisation.
  *                     The lesson only reads them; the caller keeps ownership and closes them.
+ * @param network      the network of lesson 9 (squeeze-excite and h-swish): MobileNetV3-Large (its block 4.1)
+ *                     or MobileNetV3-Small (its block 2.1, the same kind: SE, h-swish, residual), so the lesson
+ *                     can run on whichever has trained weights; {@code null}: V3-Large
  */
-public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups, RgbImage photo, Weights weights) {
+public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups, RgbImage photo, Weights weights,
+                            Architecture network) {
 
-    public static final LessonOptions DEFAULTS = new LessonOptions(0, null, 0, null, null);
+    public static final LessonOptions DEFAULTS = new LessonOptions(0, null, 0, null, null, null);
 
     /** Options without a full-size photo or weights. */
     public LessonOptions(int teachingSize, KernelBank learnedStem, int groups) {
-        this(teachingSize, learnedStem, groups, null, null);
+        this(teachingSize, learnedStem, groups, null, null, null);
     }
 
     public LessonOptions {
@@ -34,6 +39,10 @@ public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups
         if (groups < 0) {
             throw new IllegalArgumentException("groups must be 0 (default) or positive, got " + groups);
         }
+        if (network != null && network != Architecture.MOBILENET_V3_LARGE
+                && network != Architecture.MOBILENET_V3_SMALL) {
+            throw new IllegalArgumentException("lesson 9 runs on MobileNetV3-Large or -Small, not " + network);
+        }
         if (learnedStem != null && learnedStem.geometry().inChannels() != 3) {
             throw new IllegalArgumentException("a learned stem must read 3 (RGB) channels, this one reads "
                     + learnedStem.geometry().inChannels());
@@ -41,20 +50,20 @@ public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups
     }
 
     public LessonOptions withTeachingSize(int size) {
-        return new LessonOptions(size, learnedStem, groups, photo, weights);
+        return new LessonOptions(size, learnedStem, groups, photo, weights, network);
     }
 
     public LessonOptions withLearnedStem(KernelBank stem) {
-        return new LessonOptions(teachingSize, stem, groups, photo, weights);
+        return new LessonOptions(teachingSize, stem, groups, photo, weights, network);
     }
 
     public LessonOptions withGroups(int g) {
-        return new LessonOptions(teachingSize, learnedStem, g, photo, weights);
+        return new LessonOptions(teachingSize, learnedStem, g, photo, weights, network);
     }
 
     /** The full-size photo for the block lessons. */
     public LessonOptions withPhoto(RgbImage full) {
-        return new LessonOptions(teachingSize, learnedStem, groups, full, weights);
+        return new LessonOptions(teachingSize, learnedStem, groups, full, weights, network);
     }
 
     /** The full-size photo as interleaved 8-bit R, G, B bytes, row by row. */
@@ -64,6 +73,11 @@ public record LessonOptions(int teachingSize, KernelBank learnedStem, int groups
 
     /** Trained weights for the block lessons' network (see {@link #weights()}). */
     public LessonOptions withWeights(Weights w) {
-        return new LessonOptions(teachingSize, learnedStem, groups, photo, w);
+        return new LessonOptions(teachingSize, learnedStem, groups, photo, w, network);
+    }
+
+    /** Lesson 9's network (see {@link #network()}). */
+    public LessonOptions withNetwork(Architecture a) {
+        return new LessonOptions(teachingSize, learnedStem, groups, photo, weights, a);
     }
 }

@@ -8,10 +8,14 @@ package lab.mobilenet.lessons;
  * sum so far; later cells hold 0 and are {@link CellState#PENDING}. {@link #min()} and {@link #max()} are
  * those of the <em>final</em> output, so a colour scale built from them does not shift while the map fills.
  *
+ * <p>{@link #scales()} holds each channel's colour range ({@link MapScale}), also taken from the final
+ * output (its interior), so each map is drawn on its own robust scale.
+ *
  * @param runningCell flat index of the cell being accumulated, or −1 when none is half done
+ * @param scales      one colour range per channel, from the final output
  */
 public record OutputMap(int channels, int height, int width, float[] values, long cellsDone, long runningCell,
-                        float min, float max) {
+                        float min, float max, java.util.List<MapScale> scales) {
 
     /** Whether a cell is still to come, half accumulated, or final. */
     public enum CellState { PENDING, RUNNING, DONE }
@@ -21,6 +25,15 @@ public record OutputMap(int channels, int height, int width, float[] values, lon
             throw new IllegalArgumentException("values must have " + (long) channels * height * width + " entries");
         }
         values = values.clone();
+        if (scales == null || scales.size() != channels) {
+            throw new IllegalArgumentException("one scale per channel is required");
+        }
+        scales = java.util.List.copyOf(scales);
+    }
+
+    /** The colour range of channel {@code c}. */
+    public MapScale scale(int c) {
+        return scales.get(c);
     }
 
     /** A copy of the values. */

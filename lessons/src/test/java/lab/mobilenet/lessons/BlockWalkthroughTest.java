@@ -68,6 +68,31 @@ class BlockWalkthroughTest {
     }
 
     @Test
+    void lessonNineRunsOnV3SmallWhenAskedWithTheSameKindOfBlock() {
+        LessonOptions o = LessonOptions.DEFAULTS.withPhoto(photo)
+                .withNetwork(lab.mobilenet.engine.model.Architecture.MOBILENET_V3_SMALL);
+        BlockWalkthrough s = LessonCatalog.session(LessonCatalog.SQUEEZE_EXCITE, null, o).walkthrough().orElseThrow();
+        assertEquals("mobilenetv3_small_100", s.network());
+        assertEquals("blocks.2.1", s.block());
+        assertEquals(List.of(StageKind.EXPAND, StageKind.DEPTHWISE, StageKind.SE, StageKind.PROJECT, StageKind.ADD),
+                s.stages().stream().map(BlockStage::kind).toList());
+        // V3-Small at 224: stem 112, blocks.0 → 56, blocks.1 → 28, blocks.2.0 → 14; blocks.2.1: 40 → 240 → 40,
+        // 5×5 depthwise, SE 240 → make_divisible(60) = 64 → 240
+        assertEquals(Shape.map(40, 14, 14), s.inputShape());
+        List<Long> macs = List.of(40L * 240 * 196, 25L * 240 * 196, 2L * 240 * 64, 240L * 40 * 196, 0L);
+        assertEquals(macs, s.stages().stream().map(BlockStage::macs).toList());
+        assertEquals(macs, s.stages().stream().map(BlockStage::measuredMacs).toList());
+        assertEquals(64, s.stage(StageKind.SE).orElseThrow().squeezed());
+        assertEquals(Activation.HARD_SWISH, s.activation());
+    }
+
+    @Test
+    void lessonNineRefusesANetworkWithoutSqueezeExciteBlocks() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LessonOptions.DEFAULTS.withNetwork(lab.mobilenet.engine.model.Architecture.MOBILENET_V2));
+    }
+
+    @Test
     void stageShapesChainAndEachOutputSnapshotHasItsShape() {
         for (BlockWalkthrough w : List.of(v2, v3)) {
             assertArrayEquals(w.inputShape().nchw(), w.blockInput().shape());

@@ -38,9 +38,14 @@ class LessonSessionTest {
 
     @Test
     void lessonsRunOnTheSmallTeachingCopyOfThePhoto() {
+        // 100 × 75 is below the 112 px of lessons 1–5: kept as it is
         ConvTrace t = LessonCatalog.session(LessonCatalog.STANDARD, PHOTO).trace("standard").orElseThrow();
-        assertEquals(48, t.input().width());
-        assertEquals(36, t.input().height());
+        assertEquals(100, t.input().width());
+        assertEquals(75, t.input().height());
+        ConvTrace big = LessonCatalog.session(LessonCatalog.STANDARD, Fixtures.image(7, 3, 300, 400))
+                .trace("standard").orElseThrow();
+        assertEquals(112, big.input().width(), "400 × 300 → 112 × 84");
+        assertEquals(84, big.input().height());
         ConvTrace t32 = LessonCatalog.session(LessonCatalog.STANDARD, PHOTO, LessonOptions.DEFAULTS.withTeachingSize(32))
                 .trace("standard").orElseThrow();
         assertEquals(32, t32.input().width());
@@ -226,7 +231,7 @@ class LessonSessionTest {
         assertEquals(9.0, g.duplication().value(), 0);
         assertEquals(9.0, g.columns().duplication(), 0);
         assertFalse(g.plainReshape());
-        assertEquals(24, t.input().width());
+        assertEquals(28, t.input().width(), "im2col runs at the 28 px stage");
     }
 
     @Test
@@ -236,8 +241,9 @@ class LessonSessionTest {
         LessonSession s = LessonCatalog.session(LessonCatalog.STANDARD, PHOTO, LessonOptions.DEFAULTS.withLearnedStem(stem));
         ConvTrace t = s.trace("standard").orElseThrow();
         assertEquals(ConvGeometry.standard(3, 32, 3, 2), t.geometry());
-        assertEquals(24, t.outWidth()); // 48 px → stride 2
-        assertEquals(9L * 3 * 32 * 24 * 18, s.frame().formulas().get(0).longValue());
+        assertEquals(50, t.outWidth()); // 100 × 75 px → stride 2 with padding 1: 50 × 38
+        assertEquals(38, t.outHeight());
+        assertEquals(9L * 3 * 32 * 50 * 38, s.frame().formulas().get(0).longValue());
     }
 
     @Test

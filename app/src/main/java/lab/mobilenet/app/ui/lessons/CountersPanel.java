@@ -55,7 +55,22 @@ final class CountersPanel extends VBox {
         update();
     }
 
+    /**
+     * Presenter mode keeps what a room reads from afar (MACs, parameters, the separable ratio) and drops the
+     * byte counts and the note, so the large type fits a 1280 × 720 projector without scrolling.
+     */
+    void setCompact(boolean compact) {
+        for (Label l : new Label[] {readLabel, read, writtenLabel, written, compulsoryLabel, compulsory, note}) {
+            l.setVisible(!compact);
+            l.setManaged(!compact);
+        }
+    }
+
     private void update() {
+        // lesson 7 steps through nothing: its costs are in the picture, zero counters would only mislead
+        boolean stepping = vm.frame() == null || vm.frame().multipliers().isEmpty();
+        setVisible(stepping);
+        setManaged(stepping);
         boolean f = vm.flopsProperty().get();
         title.setText(i18n.get("lessons.counters").toUpperCase(i18n.locale()));
         macsLabel.setText(i18n.get(f ? "counters.flops" : "counters.macs"));

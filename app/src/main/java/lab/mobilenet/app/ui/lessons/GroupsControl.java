@@ -30,7 +30,9 @@ final class GroupsControl extends VBox {
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setShowTickMarks(true);
-        value.getStyleClass().add("counter-value");
+        value.getStyleClass().addAll("counter-value", "groups-value");
+        value.setId("groups-value");
+        i18n.localeProperty().addListener((obs, was, now) -> showValue(i18n));
         getChildren().addAll(title, slider, value);
         slider.valueProperty().addListener((obs, was, now) -> {
             int i = (int) Math.round(now.doubleValue());
@@ -58,12 +60,24 @@ final class GroupsControl extends VBox {
             for (int i = 0; i < costs.size(); i++) {
                 if (costs.get(i).groups() == g) {
                     slider.setValue(i);
-                    value.setText("g = " + g + "   (" + i18n.get("kind." + costs.get(i).kind()) + ")");
+                    shownGroups = g;
+                    shownKind = costs.get(i).kind();
+                    showValue(i18n);
                 }
             }
             updating = false;
         });
         setVisible(false);
         setManaged(false);
+    }
+
+    private int shownGroups;
+    private Object shownKind;
+
+    /** "g = 4 (grouped)" in the current language (again after a language switch). */
+    private void showValue(I18n i18n) {
+        if (shownKind != null) {
+            value.setText("g = " + shownGroups + "   (" + i18n.get("kind." + shownKind) + ")");
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class LessonCanvas extends Region {
     private final HitMap hits = new HitMap();
     private final LessonViewModel vm;
     private final I18n i18n;
-    private final String family = Styles.cjkFamily().orElse("System");
+    private final String family = Styles.fontFamily();
     private Palette palette = Palette.LIGHT;
     private double textScale = 1;
 
@@ -38,7 +38,11 @@ public final class LessonCanvas extends Region {
         i18n.localeProperty().addListener(this::redraw);
         widthProperty().addListener(this::redraw);
         heightProperty().addListener(this::redraw);
-        canvas.setOnMouseClicked(e -> hits.cellAt(e.getX(), e.getY()).ifPresent(this::jump));
+        canvas.setOnMouseClicked(e -> {
+            hits.cellAt(e.getX(), e.getY()).ifPresent(this::jump);
+            // lesson 7: a cell of the grid picks its α and resolution
+            hits.choiceAt(e.getX(), e.getY()).ifPresent(c -> vm.selectMultipliers(c.alpha(), c.resolution()));
+        });
     }
 
     /** Clicking an output cell of the leading convolution jumps to the moment that value is complete. */

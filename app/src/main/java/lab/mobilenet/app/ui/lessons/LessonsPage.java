@@ -44,6 +44,8 @@ public final class LessonsPage extends BorderPane {
     private final BooleanProperty presenter;
     private final VBox left;
     private final LessonHeader header;
+    private final CountersPanel counters;
+    private final Label keys;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
         this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.executors(),
@@ -73,9 +75,11 @@ public final class LessonsPage extends BorderPane {
         centre.setBottom(new TransportBar(vm, player, i18n));
         setCenter(centre);
 
-        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n),
-                new CountersPanel(vm, i18n),
-                new FormulaPanel(vm, i18n), keysHint());
+        counters = new CountersPanel(vm, i18n);
+        keys = keysHint();
+        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
+                counters,
+                new FormulaPanel(vm, i18n), keys);
         right.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
@@ -89,15 +93,15 @@ public final class LessonsPage extends BorderPane {
         setOnDragExited(e -> canvas.getStyleClass().remove("drop-target"));
         vm.errorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
-                status.error(i18n.get("lessons.photo-failed", now));
+                status.warn("lessons.photo-failed", now);
             }
         });
         vm.lessonErrorProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
-                status.error(i18n.get("lessons.lesson-failed", now));
+                status.warn("lessons.lesson-failed", now);
             }
         });
-        vm.photoProperty().addListener((obs, was, now) -> status.info(i18n.get("lessons.photo-loaded", now.name())));
+        vm.photoProperty().addListener((obs, was, now) -> status.say("lessons.photo-loaded", now.name()));
         theme.addListener((obs, was, now) -> restyle());
         presenter.addListener((obs, was, now) -> restyle());
         restyle();
@@ -146,13 +150,24 @@ public final class LessonsPage extends BorderPane {
         left.setVisible(!p);
         left.setManaged(!p);
         header.showText(!p);
+        counters.setCompact(p);
+        keys.setVisible(!p);
+        keys.setManaged(!p);
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);
     }
 
     /**
      * Space play/pause, → step, ← back, Home/End, ↑ coarser / ↓ finer step, Page Up/Down previous/next lesson.
-     * Returns whether the key was used.
+     * Whether {@code code} is one of these keys, which the window keeps from the focused control.
      */
+    public boolean isLessonKey(KeyCode code) {
+        return switch (code) {
+            case SPACE, RIGHT, LEFT, HOME, END, UP, DOWN, PAGE_UP, PAGE_DOWN -> true;
+            default -> false;
+        };
+    }
+
+    /** Acts on a lesson key (see {@link #isLessonKey}); returns whether the key was used. */
     public boolean handleKey(KeyCode code) {
         switch (code) {
             case SPACE -> player.toggle();
@@ -247,7 +262,7 @@ public final class LessonsPage extends BorderPane {
         try {
             img = SnapshotExporter.snapshot(canvas.canvas());
         } catch (RuntimeException e) {
-            status.error(i18n.get("lessons.export-failed", Background.oneLine(e)));
+            status.warn("lessons.export-failed", Background.oneLine(e));
             return;
         }
         Background.run(executors.compute(), executors.ui(), () -> {
@@ -255,9 +270,9 @@ public final class LessonsPage extends BorderPane {
             return out;
         }, (written, failure) -> {
             if (failure == null) {
-                status.info(i18n.get("lessons.exported", written.getFileName()));
+                status.say("lessons.exported", written.getFileName());
             } else {
-                status.error(i18n.get("lessons.export-failed", failure));
+                status.warn("lessons.export-failed", failure);
             }
         });
     }
@@ -273,8 +288,8 @@ public final class LessonsPage extends BorderPane {
     public void exportGif(Path out, int frames) {
         FrameRenderer r = new FrameRenderer(i18n.locale(), 1280, 720,
                 Palette.of(theme.get() == Theme.DARK, false));
-        vm.exportGif(out, frames, r, p -> status.info(i18n.get("lessons.exported", p.getFileName())),
-                msg -> status.error(i18n.get("lessons.export-failed", msg)));
+        vm.exportGif(out, frames, r, p -> status.say("lessons.exported", p.getFileName()),
+                msg -> status.warn("lessons.export-failed", msg));
     }
 
     private File saveDialog(Window owner, String titleKey, String ext) {

@@ -11,7 +11,7 @@ import lab.mobilenet.lessons.LessonOptions;
 
 /**
  * What a new lesson session is given besides the small photo: the groups choice, the full-size photo for the
- * block lessons, and trained weights where they are loaded — MobileNetV2 for lesson 8, V3-Large for lesson 9,
+ * block lessons, and trained weights where they are loaded — MobileNetV2 for lesson 8, V3-Large (else V3-Small) for lesson 9,
  * and V1's first layer for lesson 1 when the user chose learned kernels.
  */
 final class SessionOptions {
@@ -35,6 +35,9 @@ final class SessionOptions {
             o = o.withWeights(w.get(Architecture.MOBILENET_V2));
         } else if (LessonCatalog.SQUEEZE_EXCITE.equals(l) && w.containsKey(Architecture.MOBILENET_V3_LARGE)) {
             o = o.withWeights(w.get(Architecture.MOBILENET_V3_LARGE));
+        } else if (LessonCatalog.SQUEEZE_EXCITE.equals(l) && w.containsKey(Architecture.MOBILENET_V3_SMALL)) {
+            // no V3-Large weights, but V3-Small's: run lesson 9 on the trained network there is
+            o = o.withNetwork(Architecture.MOBILENET_V3_SMALL).withWeights(w.get(Architecture.MOBILENET_V3_SMALL));
         } else if (LessonCatalog.STANDARD.equals(l) && kernels == KernelChoice.LEARNED_V1_STEM
                 && w.containsKey(Architecture.MOBILENET_V1)) {
             o = o.withLearnedStem(learnedStem(w.get(Architecture.MOBILENET_V1)));

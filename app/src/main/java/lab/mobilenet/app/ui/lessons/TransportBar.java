@@ -64,12 +64,21 @@ final class TransportBar extends VBox {
         position.getStyleClass().add("counter-label");
         position.textProperty().bind(Bindings.createStringBinding(() -> {
             var f = vm.frame();
-            return f == null ? "" : i18n.get("lessons.position", Numbers.count(f.position()),
-                    Numbers.count(f.length()));
+            // say what the clock counts: multiply-adds in the convolution lessons, stages in the block lessons
+            return f == null || f.length() == 0 ? "" : i18n.get(f.traces().isEmpty() ? "lessons.position-stages"
+                    : "lessons.position-macs", Numbers.count(f.position()), Numbers.count(f.length()));
         }, vm.frameProperty(), i18n.localeProperty()));
         HBox buttons = new HBox(8, first, back, step, play, last, spring, position);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox settings = new HBox(8, gLabel, granularity, sLabel, speed, speedValue);
+        // the step size means something only where there are multiply-adds to step through (not lessons 7–9)
+        vm.frameProperty().addListener((obs, was, now) -> {
+            boolean steps = now != null && !now.traces().isEmpty();
+            for (javafx.scene.Node n : new javafx.scene.Node[] {gLabel, granularity}) {
+                n.setVisible(steps);
+                n.setManaged(steps);
+            }
+        });
         settings.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(buttons, settings);
     }
@@ -92,12 +101,9 @@ final class TransportBar extends VBox {
 
         GranularityCell(I18n i18n) {
             this.i18n = i18n;
-        }
-
-        @Override
-        protected void updateItem(Granularity g, boolean empty) {
-            super.updateItem(g, empty);
-            setText(empty || g == null ? "" : i18n.get(g.nameKey()));
+            // bound, not set in updateItem: the combo's button cell must follow a language switch
+            textProperty().bind(Bindings.createStringBinding(() -> isEmpty() || getItem() == null ? ""
+                    : i18n.get(getItem().nameKey()), itemProperty(), emptyProperty(), i18n.localeProperty()));
         }
     }
 }

@@ -5,29 +5,24 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
  * {@link Painter} on Java2D: works on a headless server (no display, no JavaFX), used by the exporter.
- * Text uses a CJK-capable family when one is installed, else the logical {@code SansSerif} font, whose
- * fallback chain covers whatever the JDK finds.
+ * Text uses the bundled CJK face ({@link BundledFonts}) whenever it has every character of the string, so
+ * exported slides show Chinese and Korean on any machine; other strings fall back to the logical
+ * {@code SansSerif} font, whose fallback chain covers whatever the JDK finds.
  */
 public final class AwtPainter implements Painter {
 
-    private static final List<String> CJK_FAMILIES = List.of("Noto Sans CJK SC", "Noto Sans CJK KR",
-            "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Micro Hei");
-    private static final String FAMILY = pickFamily();
 
     private final Graphics2D g;
     private final double width;
@@ -43,12 +38,6 @@ public final class AwtPainter implements Painter {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-    }
-
-    private static String pickFamily() {
-        List<String> installed = Arrays.asList(
-                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-        return CJK_FAMILIES.stream().filter(installed::contains).findFirst().orElse(Font.SANS_SERIF);
     }
 
     /** Releases the Java2D graphics context. */
@@ -88,7 +77,7 @@ public final class AwtPainter implements Painter {
 
     @Override
     public void text(String s, double x, double y, double size, boolean bold, int argb, Align align) {
-        Font f = font(size, bold);
+        Font f = font(s, size, bold);
         g.setFont(f);
         FontMetrics fm = g.getFontMetrics(f);
         double w = fm.stringWidth(s);
@@ -103,7 +92,7 @@ public final class AwtPainter implements Painter {
 
     @Override
     public double textWidth(String s, double size, boolean bold) {
-        return g.getFontMetrics(font(size, bold)).stringWidth(s);
+        return g.getFontMetrics(font(s, size, bold)).stringWidth(s);
     }
 
     @Override
@@ -127,7 +116,11 @@ public final class AwtPainter implements Painter {
         g.setClip(clips.pop());
     }
 
-    private static Font font(double size, boolean bold) {
-        return new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    private static Font font(String s, double size, boolean bold) {
+        Font bundled = BundledFonts.awt(bold);
+        if (bundled.canDisplayUpTo(s) == -1) {
+            return bundled.deriveFont((float) size);
+        }
+        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
     }
 }

@@ -24,7 +24,9 @@ public final class BlockScenePainter {
 
     public static void paint(SceneContext ctx, Box box, BlockFrame f) {
         BlockWalkthrough w = f.walkthrough();
-        String head = w.network() + " · " + w.block() + " · " + w.weightsSource();
+        // the engine describes seeded weights in English; say it in the lesson's language (a file name needs no words)
+        String weights = w.pretrained() ? w.weightsSource() : ctx.words().get("scene.weights-untrained");
+        String head = w.network() + " · " + w.block() + " · " + weights;
         Box rest = Draw.title(ctx.p(), ctx.pal(), box, head, ctx.body());
         Box pipe = rest.topPart(0.30);
         Box lower = rest.bottomPart(0.33);
@@ -43,7 +45,11 @@ public final class BlockScenePainter {
         if (seDone) {
             gates(ctx, extra, w.seGates().get());
         } else {
-            curve(ctx, extra, w);
+            // after the linear 1×1 projection the block applies no activation: plot f(x) = x, not ReLU6
+            boolean linear = f.current().map(s -> s.kind() == StageKind.PROJECT).orElse(false);
+            curve(ctx, extra, linear ? ctx.words().get("scene.linear-projection") : w.activationFormula(),
+                    linear ? BlockWalkthrough.samples(lab.mobilenet.engine.model.Activation.IDENTITY)
+                            : w.activationSamples());
         }
     }
 
@@ -99,13 +105,11 @@ public final class BlockScenePainter {
         float[] v = a.values();
         List<Box> cells = Draw.tiles(rest, shown, wd, h, ctx.gap() / 2, 0);
         for (int ch = 0; ch < shown; ch++) {
-            float lim = 0;
-            for (int i = 0; i < h * wd; i++) {
-                lim = Math.max(lim, Math.abs(v[ch * h * wd + i]));
-            }
+            // each map on its own robust scale (padding border and extreme tails left out)
+            lab.mobilenet.lessons.MapScale scale = lab.mobilenet.lessons.MapScale.ofInterior(v, h, wd, ch, 1);
             int[] px = new int[h * wd];
             for (int i = 0; i < px.length; i++) {
-                px[i] = ColorMaps.diverging(v[ch * h * wd + i], lim == 0 ? 1 : lim, ctx.pal().isDark());
+                px[i] = Heatmaps.color(scale, v[ch * h * wd + i], ctx.pal().isDark());
             }
             Draw.tile(ctx.p(), ctx.pal(), cells.get(ch), Raster.wrap(wd, h, px));
         }
@@ -133,9 +137,8 @@ public final class BlockScenePainter {
         ctx.p().strokeRect(rest.x, rest.y, rest.w, rest.h, ctx.pal().muted(), 1);
     }
 
-    private static void curve(SceneContext ctx, Box box, BlockWalkthrough w) {
-        Box rest = Draw.title(ctx.p(), ctx.pal(), box, w.activationFormula(), ctx.body());
-        List<ActivationSample> pts = w.activationSamples();
+    private static void curve(SceneContext ctx, Box box, String title, List<ActivationSample> pts) {
+        Box rest = Draw.title(ctx.p(), ctx.pal(), box, title, ctx.body());
         if (pts.size() < 2) {
             return;
         }

@@ -134,4 +134,44 @@ public final class Draw {
         p.line(x2, y2, x2 - l * Math.cos(a - 0.45), y2 - l * Math.sin(a - 0.45), color, lw);
         p.line(x2, y2, x2 - l * Math.cos(a + 0.45), y2 - l * Math.sin(a + 0.45), color, lw);
     }
+
+    /**
+     * A caption centred at (x, y) within {@code width}: at {@code size} if it fits, else smaller down to 70 %,
+     * then without its parenthesised part ("Sobel x (vertical edges)" → "Sobel x"), and only then smaller
+     * still (never below 60 % of {@code size}, clipped to the width): a title stays readable on a projector.
+     */
+    public static void caption(Painter p, String text, double x, double y, double width, double size, boolean bold,
+                               int color) {
+        String t = text;
+        double s = p.fitSize(t, width, size, bold);
+        if (s < size * 0.7) {
+            String shortened = withoutParenthesis(t);
+            if (!shortened.equals(t)) {
+                t = shortened;
+                s = p.fitSize(t, width, size, bold);
+            }
+        }
+        s = Math.max(s, size * 0.6);
+        p.text(ellipsized(p, t, width, s, bold), x, y, s, bold, color, Painter.Align.CENTER);
+    }
+
+    /** {@code t} cut at the end with "…" until it fits {@code width} at {@code size} (at least one character). */
+    static String ellipsized(Painter p, String t, double width, double size, boolean bold) {
+        if (p.textWidth(t, size, bold) <= width) {
+            return t;
+        }
+        int n = t.length() - 1;
+        while (n > 1 && p.textWidth(t.substring(0, n).trim() + "…", size, bold) > width) {
+            n--;
+        }
+        return t.substring(0, n).trim() + "…";
+    }
+
+    /** The text before the first "(" or "（", trimmed; the text itself when there is none or nothing before. */
+    static String withoutParenthesis(String t) {
+        int i = t.indexOf('(');
+        int j = t.indexOf('（');
+        int k = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+        return k > 0 ? t.substring(0, k).trim() : t;
+    }
 }

@@ -1,5 +1,6 @@
 package lab.mobilenet.app.ui.render;
 
+import lab.mobilenet.lessons.MapScale;
 import lab.mobilenet.lessons.OutputMap;
 import lab.mobilenet.lessons.Planes;
 
@@ -47,26 +48,29 @@ public final class Heatmaps {
     }
 
     /**
-     * One channel of a growing output map: final cells on a diverging scale fixed by the final min/max (so
-     * colours do not shift while the map fills), or in grey when every value lies in [0, 1]; the running cell
-     * likewise, pending cells in {@code pending}.
+     * One channel of a growing output map on that map's own robust scale ({@link MapScale}, from the final
+     * output's interior, so colours do not shift while the map fills): signed maps diverging about 0, maps
+     * without negative values in grey like a photo. Pending cells in {@code pending} (checkered on grey maps,
+     * so they cannot pass for pixels).
      */
     public static Raster output(OutputMap m, int c, int pending, boolean dark) {
-        float limit = limit(m);
-        // An output that stays within [0, 1] is an image (e.g. RGB → grey): show it as one.
-        boolean image = m.min() >= 0 && m.max() <= 1;
+        MapScale s = m.scale(c);
         int[] px = new int[m.width() * m.height()];
         for (int y = 0; y < m.height(); y++) {
             for (int x = 0; x < m.width(); x++) {
-                OutputMap.CellState s = m.state(c, y, x);
+                OutputMap.CellState st = m.state(c, y, x);
                 float v = m.value(c, y, x);
-                // Pending cells of an image output are checkered, so they cannot pass for grey pixels.
-                int empty = image && (x + y) % 2 == 1 ? (pending & 0xFF000000) | ((pending & 0xFEFEFE) >> 1) : pending;
-                px[y * m.width() + x] = s == OutputMap.CellState.PENDING ? empty
-                        : image ? ColorMaps.gray(v) : ColorMaps.diverging(v, limit, dark);
+                int empty = !s.signed() && (x + y) % 2 == 1
+                        ? (pending & 0xFF000000) | ((pending & 0xFEFEFE) >> 1) : pending;
+                px[y * m.width() + x] = st == OutputMap.CellState.PENDING ? empty : color(s, v, dark);
             }
         }
         return Raster.wrap(m.width(), m.height(), px);
+    }
+
+    /** The colour of {@code v} on scale {@code s}. */
+    public static int color(MapScale s, float v, boolean dark) {
+        return s.signed() ? ColorMaps.diverging(v, s.limit(), dark) : ColorMaps.gray(s.position(v));
     }
 
     /** Symmetric colour limit of an output map, max(|min|, |max|), never 0. */

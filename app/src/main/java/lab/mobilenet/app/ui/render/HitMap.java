@@ -19,7 +19,22 @@ public final class HitMap {
     public record Cell(String role, int channel, int y, int x) {
     }
 
+    /** A cell of lesson 7's grid drawn at {@code box}: clicking it selects width α and the resolution. */
+    public record Choice(double alpha, int resolution, Box box) {
+    }
+
     private final List<Area> areas = new ArrayList<>();
+    private final List<Choice> choices = new ArrayList<>();
+
+    public void add(Choice c) {
+        choices.add(c);
+    }
+
+    /** The grid cell of lesson 7 under (px, py), if any. */
+    public Optional<Choice> choiceAt(double px, double py) {
+        return choices.stream().filter(c -> px >= c.box().x && px < c.box().right() && py >= c.box().y
+                && py < c.box().bottom()).findFirst();
+    }
 
     public void add(Area a) {
         areas.add(a);
@@ -27,6 +42,7 @@ public final class HitMap {
 
     public void clear() {
         areas.clear();
+        choices.clear();
     }
 
     /** The output cell under (px, py), if any map is there. */

@@ -47,7 +47,8 @@ public final class Im2colScenePainter {
         Box aBox = Draw.title(ctx.p(), ctx.pal(), botLeft, w.get("scene.kernel-matrix", n, kCols), ctx.body());
         float[] a = gf.trace().kernelMatrix();
         Raster aR = Heatmaps.matrix(a, n, kCols, Heatmaps.absMax(a), ctx.pal().isDark());
-        double aRowH = Math.min(aBox.h / n, aBox.w / kCols * 3);
+        // A takes the upper part of its corner; col2im's output maps fill the rest
+        double aRowH = Math.min(aBox.h * 0.4 / n, aBox.w / kCols * 3);
         Box aImg = new Box(aBox.x, aBox.y, aBox.w, aRowH * n);
         ctx.p().image(aR, aImg.x, aImg.y, aImg.w, aImg.h);
         ctx.p().strokeRect(aImg.x, aImg.y, aImg.w, aImg.h, ctx.pal().muted(), 1);
@@ -77,19 +78,52 @@ public final class Im2colScenePainter {
             Draw.arrow(ctx.p(), win.right() + lw, win.y, colX - lw, bBox.y + ctx.body(),
                     Palette.alpha(ctx.pal().window(), 210), Math.max(2, lw * 0.6));
         }
+        col2im(ctx, new Box(botLeft.x, aImg.bottom() + gap, botLeft.w, botLeft.bottom() - aImg.bottom() - gap), tf,
+                s, colX(cImg, cw, s), cImg.y + (s == null ? 0 : s.outRow()) * aRowH + aRowH / 2);
         memory(ctx, strip.inset(gap / 3), gf);
+    }
+
+    private static double colX(Box cImg, double cw, GemmStep s) {
+        return s == null ? cImg.x : cImg.x + (s.column() + 0.5) * cw;
+    }
+
+    /**
+     * col2im closes the circle: each row of C, read back as H' × W', is one output map, the same maps a
+     * convolution would have written. The cell just computed is framed and joined to its place in C.
+     */
+    private static void col2im(SceneContext ctx, Box box, TraceFrame tf, GemmStep s, double fromX, double fromY) {
+        if (box.h < ctx.body() * 4 || box.w < 40) {
+            return;
+        }
+        OutputMap out = tf.output();
+        Box rest = Draw.title(ctx.p(), ctx.pal(), box, ctx.words().get("scene.col2im", out.height(), out.width()),
+                ctx.body());
+        java.util.List<Box> tiles = Draw.tiles(rest, out.channels(), out.width(), out.height(), ctx.gap() / 2, 0);
+        for (int o = 0; o < out.channels(); o++) {
+            Raster r = Heatmaps.output(out, o, ctx.pal().pending(), ctx.pal().isDark());
+            Box g = Draw.tile(ctx.p(), ctx.pal(), tiles.get(o), r);
+            if (s != null && o == s.outRow()) {
+                lab.mobilenet.lessons.Im2col.Cell cell = lab.mobilenet.lessons.Im2col.outputCell(s.column(),
+                        out.width());
+                Box px = Draw.pixel(g, r, cell.x(), cell.y());
+                double lw = ctx.highlight();
+                ctx.p().strokeRect(px.x - lw / 2, px.y - lw / 2, px.w + lw, px.h + lw, ctx.pal().current(), lw);
+                Draw.arrow(ctx.p(), fromX, fromY, px.right() + lw, px.centerY(),
+                        Palette.alpha(ctx.pal().current(), 170), Math.max(1.5, lw * 0.5));
+            }
+        }
     }
 
     /** C = A·B as far as computed: row o, column y·W' + x, pending cells grey. */
     private static Raster productRaster(OutputMap out, SceneContext ctx) {
         int cols = out.height() * out.width();
         int[] px = new int[out.channels() * cols];
-        float lim = Heatmaps.limit(out);
         for (int o = 0; o < out.channels(); o++) {
+            var scale = out.scale(o); // row o of C is output map o: the same colours as its map
             for (int y = 0; y < out.height(); y++) {
                 for (int x = 0; x < out.width(); x++) {
                     px[o * cols + y * out.width() + x] = out.state(o, y, x) == OutputMap.CellState.PENDING
-                            ? ctx.pal().pending() : ColorMaps.diverging(out.value(o, y, x), lim, ctx.pal().isDark());
+                            ? ctx.pal().pending() : Heatmaps.color(scale, out.value(o, y, x), ctx.pal().isDark());
                 }
             }
         }

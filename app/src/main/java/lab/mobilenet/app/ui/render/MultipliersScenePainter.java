@@ -50,6 +50,7 @@ public final class MultipliersScenePainter {
                 double x = rest.x + headW + j * cw;
                 int bg = ColorMaps.sequential((float) (row.get().macs() / base), 1f, ctx.pal().isDark());
                 ctx.p().fillRect(x + 1, y + 1, cw - 2, ch - 2, bg);
+                ctx.hits().add(new HitMap.Choice(a, r, new Box(x, y, cw, ch)));
                 String macs = millions(row.get().macs());
                 ctx.p().text(macs, x + cw / 2, y + ch * 0.42, ctx.p().fitSize(macs, cw * 0.9, ctx.body() * 1.2, true),
                         true, ColorMaps.textOn(bg), Painter.Align.CENTER);

@@ -14,12 +14,18 @@ public final class Numbers {
             return "0";
         }
         String s = String.format(Locale.ROOT, "%.2f", v);
+        if (s.equals("-0.00")) {
+            return "0.00";
+        }
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
     /** A value in the running sum: three decimals. */
     public static String sum(float v) {
         String s = String.format(Locale.ROOT, "%.3f", v);
+        if (s.equals("-0.000")) {
+            return "0.000"; // a tiny negative value rounds to zero: no sign
+        }
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 

@@ -113,7 +113,6 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
-        Styles.cjkFamily().ifPresent(f -> root.setStyle("-fx-font-family: '" + f + "';"));
         root.setTop(new AppMenus(this, context.i18n()).build());
         VBox nav = navigation();
         root.setLeft(nav);
@@ -127,6 +126,13 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // controls act on the release too (a slider's Home/End, a button's Space): swallow that half as well
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (page.get() == Page.LESSONS && !e.isShortcutDown() && !e.isAltDown()
+                    && lessonsPage.isLessonKey(e.getCode())) {
+                e.consume();
+            }
+        });
         theme.addListener((obs, was, now) -> restyle());
         presenter.addListener((obs, was, now) -> {
             stage.setFullScreen(now);

@@ -21,11 +21,16 @@ import lab.mobilenet.app.ui.i18n.I18n;
 /** Bottom line of the window: the engine's state, the latest one-line message (errors in red), the language. */
 public final class StatusBar extends HBox {
 
+    private final I18n i18n;
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final Label engineLabel = new Label();
     private final Label messageLabel = new Label();
+    /** Re-words the current message after a language switch (a plain string stays as it is). */
+    private java.util.function.Supplier<String> wording = () -> "";
 
     public StatusBar(I18n i18n, EngineWarmup warmup) {
+        this.i18n = i18n;
+        i18n.localeProperty().addListener((obs, was, now) -> message.set(wording.get()));
         getStyleClass().add("status-bar");
         engineLabel.setId("engine-status");
         messageLabel.setId("status-message");
@@ -86,16 +91,31 @@ public final class StatusBar extends HBox {
 
     /** Shows a neutral message. */
     public void info(String text) {
-        messageLabel.getStyleClass().remove("status-error");
-        message.set(text);
+        show(() -> text, false);
     }
 
     /** Shows an error message in red. */
     public void error(String text) {
-        if (!messageLabel.getStyleClass().contains("status-error")) {
+        show(() -> text, true);
+    }
+
+    /** Shows the neutral message {@code key} in the current language, and again in the next one after a switch. */
+    public void say(String key, Object... args) {
+        show(() -> i18n.get(key, args), false);
+    }
+
+    /** Like {@link #say} for an error, in red. */
+    public void warn(String key, Object... args) {
+        show(() -> i18n.get(key, args), true);
+    }
+
+    private void show(java.util.function.Supplier<String> words, boolean isError) {
+        messageLabel.getStyleClass().remove("status-error");
+        if (isError) {
             messageLabel.getStyleClass().add("status-error");
         }
-        message.set(text);
+        wording = words;
+        message.set(words.get());
     }
 
     public StringProperty messageProperty() {

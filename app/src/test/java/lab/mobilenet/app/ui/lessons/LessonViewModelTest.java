@@ -97,11 +97,11 @@ class LessonViewModelTest {
 
     @Test
     void endAndHomeJumpToTheExtremes() {
-        // a 96 × 64 photo: the standard lesson shrinks it to 48 × 32 and keeps that size (same padding, stride 1)
+        // a 96 × 64 photo: below the lesson's 112 px, so kept; same padding, stride 1
         vm.setPhoto(new Photo("grey", lab.mobilenet.lessons.Planes.of(3, 64, 96, new float[3 * 64 * 96])));
         vm.end();
         assertTrue(vm.frame().atEnd());
-        assertEquals(27L * 4 * 48 * 32, macs(), "M·D_K² = 27 MACs per value, 4 kernels, 48 × 32 outputs");
+        assertEquals(27L * 4 * 96 * 64, macs(), "M·D_K² = 27 MACs per value, 4 kernels, 96 × 64 outputs");
         vm.home();
         assertEquals(0, macs());
     }

@@ -17,13 +17,13 @@ class FrameCountersTest {
     }
 
     @Test
-    void depthwiseLessonCountsNineMacsPerStepOfAThreeChannel48By32Map() {
+    void depthwiseLessonCountsNineMacsPerStepOfAThreeChannel60By40Map() {
         LessonSession s = LessonCatalog.session(LessonCatalog.DEPTHWISE, photo());
         s.setGranularity(Granularity.PIXEL);
         s.next();
         var c = FrameCounters.of(s.frame());
         assertEquals(9, c.macsDone(), "one output value: a 3×3 window of one channel");
-        assertEquals(9L * 3 * 48 * 32, c.macsTotal(), "D_K²·M·H·W with same padding, stride 1");
+        assertEquals(9L * 3 * 60 * 40, c.macsTotal(), "D_K²·M·H·W with same padding, stride 1 (60 × 40 kept)");
     }
 
     @Test

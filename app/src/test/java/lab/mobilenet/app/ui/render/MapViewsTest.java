@@ -59,6 +59,30 @@ class MapViewsTest {
     }
 
     @Test
+    void aPhotoAtLayerSizeGetsAZoomLensThatFramesTheWindowEnlarged() {
+        // 112 × 74 photo (lesson size) in a 300 × 200 box: one pixel is about 2.6 px, too small to read
+        float[] d = new float[3 * 74 * 112];
+        LessonSession s = LessonCatalog.session(LessonCatalog.STANDARD, Planes.of(3, 74, 112, d));
+        s.setGranularity(Granularity.PIXEL);
+        for (int i = 0; i < 40; i++) {
+            s.next();
+        }
+        TraceFrame tf = s.frame().traces().get(0);
+        RecordingPainter p = new RecordingPainter(1200, 760);
+        MapViews.photoWithWindow(new SceneContext(p, Palette.LIGHT, WORDS, 1), new Box(0, 0, 300, 200), tf);
+        RecordingPainter.Image img = p.images.get(0);
+        double c = img.w() / 112;
+        double outerW = img.w() + 2 * c;
+        double outerH = img.h() + 2 * c;
+        double lensCell = Math.min(outerW, outerH) * 0.42 / (3 + 2 * MapViews.LENS_MARGIN);
+        List<RecordingPainter.Stroke> windows = p.strokes.stream()
+                .filter(st -> st.argb() == Palette.LIGHT.window()).toList();
+        assertEquals(2, windows.size(), "the window on the photo and its enlargement in the lens");
+        assertEquals(3 * lensCell, windows.get(1).w(), 1e-6, "the lens frames the 3 × 3 window");
+        assertTrue(lensCell >= 3 * c, "magnified at least 3×: " + lensCell / c);
+    }
+
+    @Test
     void outputFrameSitsOnTheFocusCellOfItsMap() {
         TraceFrame tf = standardAfterPixels(5);
         RecordingPainter p = new RecordingPainter(1200, 760);

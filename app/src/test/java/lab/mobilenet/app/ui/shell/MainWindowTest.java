@@ -91,7 +91,7 @@ class MainWindowTest {
         assertEquals(Granularity.PIXEL, vm.granularityProperty().get());
         robot.type(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(27L * 4 * 48 * 32, macsDone(robot), "96 × 64 → 48 × 32 outputs, 4 kernels, 27 MACs each");
+        assertEquals(27L * 4 * 96 * 64, macsDone(robot), "96 × 64 outputs (kept: under 112 px), 4 kernels, 27 MACs each");
         robot.type(KeyCode.HOME);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, macsDone(robot));
