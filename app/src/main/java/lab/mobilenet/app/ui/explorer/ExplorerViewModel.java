@@ -35,6 +35,7 @@ import lab.mobilenet.engine.inspect.InspectionPlan;
 import lab.mobilenet.engine.inspect.InspectionRow;
 import lab.mobilenet.engine.inspect.Inspector;
 import lab.mobilenet.engine.inspect.ModuleSpan;
+import lab.mobilenet.engine.inspect.RooflineProbe;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
@@ -70,6 +71,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", true);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<RooflineProbe> roof = new ReadOnlyObjectWrapper<>(this, "roof");
+    private boolean measuring;
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final Map<String, Weights> seeded = new HashMap<>(); // touched on the runner thread only
     private int cursor;
@@ -186,6 +189,26 @@ public final class ExplorerViewModel {
     public void cancel() {
         stopRun();
         requested = computed();
+    }
+
+    /** Measures this machine's sgemm peak and copy bandwidth in the background (once at a time). */
+    public void measureRoof() {
+        if (measuring) {
+            return;
+        }
+        measuring = true;
+        Background.run(executors.compute(), executors.ui(), RooflineProbe::measure, (r, failure) -> {
+            measuring = false;
+            if (failure != null) {
+                error.set(failure);
+            } else {
+                roof.set(r);
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<RooflineProbe> roofProperty() {
+        return roof.getReadOnlyProperty();
     }
 
     // ---- the run --------------------------------------------------------------------------------------
@@ -330,6 +353,17 @@ public final class ExplorerViewModel {
 
     public int cursor() {
         return cursor;
+    }
+
+    /** Whether a step was asked for and its layer has not come back yet. */
+    public boolean stepPending() {
+        return alive && requested > computed();
+    }
+
+    /** Whether every layer has been stepped through. */
+    public boolean atEnd() {
+        InspectionPlan p = plan.get();
+        return p != null && cursor >= p.layerRows().size();
     }
 
     public ObjectProperty<Architecture> architectureProperty() {

@@ -23,6 +23,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.explorer.ExplorerPage;
 import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
 import lab.mobilenet.app.ui.theme.Styles;
@@ -45,6 +46,7 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private final LessonsPage lessonsPage;
     private final PretrainedWeights weights;
+    private final ExplorerPage explorerPage;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -69,7 +71,8 @@ public final class MainWindow {
             }
         });
         pages.put(Page.LESSONS, lessonsPage);
-        pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
+        this.explorerPage = new ExplorerPage(context, statusBar, weights, theme);
+        pages.put(Page.EXPLORER, explorerPage);
         pages.put(Page.CLASSIFY, new PlaceholderPage(context.i18n(), "nav.classify", "placeholder.classify"));
 
         BorderPane root = new BorderPane();
@@ -123,6 +126,10 @@ public final class MainWindow {
         if (o.presenter()) {
             w.presenter.set(true);
         }
+        if ("explorer".equalsIgnoreCase(o.page())) {
+            w.explorerPage.activate(o.model(), o.photo(), o.steps());
+            w.page.set(Page.EXPLORER);
+        }
         return w;
     }
 
@@ -149,6 +156,9 @@ public final class MainWindow {
     }
 
     private void showPage(Page p) {
+        if (p == Page.EXPLORER) {
+            explorerPage.activate(null, null, 0); // the first visit loads the photo and starts the run
+        }
         content.getChildren().setAll(pages.get(p));
     }
 
@@ -159,6 +169,10 @@ public final class MainWindow {
     private void onKey(KeyEvent e) {
         if (e.getCode() == KeyCode.F11) {
             presenter.set(!presenter.get());
+            e.consume();
+            return;
+        }
+        if (page.get() == Page.EXPLORER && !e.isShortcutDown() && !e.isAltDown() && explorerPage.handleKey(e.getCode())) {
             e.consume();
             return;
         }
@@ -204,6 +218,10 @@ public final class MainWindow {
 
     public StatusBar statusBar() {
         return statusBar;
+    }
+
+    public ExplorerPage explorerPage() {
+        return explorerPage;
     }
 
     public LessonsPage lessonsPage() {

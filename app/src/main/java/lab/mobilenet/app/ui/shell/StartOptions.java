@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.theme.Theme;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.ModelName;
 import lab.mobilenet.lessons.Granularity;
 
 /**
@@ -23,12 +25,15 @@ import lab.mobilenet.lessons.Granularity;
  * @param presenter   start in presenter mode
  * @param language    UI language (null: the system's)
  * @param learnedKernels whether lesson 1 uses MobileNetV1's learned stem once its trained weights are loaded
+ * @param page        the page to open ({@code explorer}; null: the lessons)
+ * @param model       the Explorer's network ({@code --model=mobilenetv2}; null: its default)
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
-                           Theme theme, boolean presenter, Locale language, boolean learnedKernels) {
+                           Theme theme, boolean presenter, Locale language, boolean learnedKernels,
+                           String page, Architecture model) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null, false);
+            Theme.LIGHT, false, null, false, null, null);
 
     /** Reads the named parameters, reporting malformed numbers on standard error; never throws. */
     public static StartOptions parse(Map<String, String> named) {
@@ -51,7 +56,21 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
         return new StartOptions(named.get("lesson"), named.getOrDefault("photo", BundledPhotos.defaultName()), g,
                 number("position", named.get("position"), warn),
                 (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
-                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")));
+                Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")),
+                named.get("page"), model(named.get("model"), warn));
+    }
+
+    /** A network named like the command line's {@code --model} (width ignored); null, after telling {@code warn}, when unknown. */
+    private static Architecture model(String s, Consumer<String> warn) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return ModelName.parse(s, null).architecture();
+        } catch (IllegalArgumentException e) {
+            warn.accept("--model=" + s + ": " + e.getMessage() + "; using the default");
+            return null;
+        }
     }
 
     /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */

@@ -1,0 +1,159 @@
+package lab.mobilenet.app.ui.explorer;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import lab.mobilenet.app.export.ExplorerExporter;
+import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.render.Painter;
+import lab.mobilenet.app.ui.render.Palette;
+import lab.mobilenet.app.ui.shell.StatusBar;
+import lab.mobilenet.engine.inspect.Inspection;
+
+/**
+ * The charts tab: where the compute goes, the roofline, accuracy against MACs, and the export buttons
+ * (table as CSV or Markdown, each chart as PNG). Charts need a complete run; until then they say so.
+ */
+final class ChartsView extends ScrollPane {
+
+    private final ExplorerViewModel vm;
+    private final I18n i18n;
+    private final ObjectProperty<Palette> palette;
+    private final StatusBar status;
+    private final CanvasHost split;
+    private final CanvasHost roofline;
+    private final CanvasHost accuracy;
+
+    ChartsView(ExplorerViewModel vm, I18n i18n, ObjectProperty<Palette> palette, StatusBar status) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.palette = palette;
+        this.status = status;
+        split = host("chart-split", 250, this::drawSplit);
+        roofline = host("chart-roofline", 440, this::drawRoofline);
+        accuracy = host("chart-accuracy", 340, this::drawAccuracy);
+        Button measure = button("explorer-measure", "explorer.chart.measure", vm::measureRoof);
+        Button csv = button("explorer-export-csv", "explorer.export.csv", () -> exportTable("csv"));
+        Button md = button("explorer-export-md", "explorer.export.md", () -> exportTable("md"));
+        Button pngSplit = button("explorer-export-split", "explorer.export.split", () -> exportPng("compute-split", 900, 250, this::drawSplit));
+        Button pngRoof = button("explorer-export-roofline", "explorer.export.roofline", () -> exportPng("roofline", 900, 440, this::drawRoofline));
+        Button pngAcc = button("explorer-export-accuracy", "explorer.export.accuracy", () -> exportPng("accuracy", 900, 340, this::drawAccuracy));
+        HBox buttons = new HBox(8, measure, csv, md, pngSplit, pngRoof, pngAcc);
+        VBox box = new VBox(10, buttons, split, roofline, accuracy);
+        box.setStyle("-fx-padding: 8;");
+        setContent(box);
+        setFitToWidth(true);
+        setFocusTraversable(false);
+        Runnable all = () -> {
+            split.redraw();
+            roofline.redraw();
+            accuracy.redraw();
+        };
+        vm.inspectionProperty().addListener(o -> all.run());
+        vm.roofProperty().addListener(o -> roofline.redraw());
+        vm.planProperty().addListener(o -> all.run());
+        palette.addListener(o -> all.run());
+        i18n.localeProperty().addListener(o -> all.run());
+    }
+
+    private CanvasHost host(String id, double height, Consumer<Painter> draw) {
+        CanvasHost h = new CanvasHost(draw);
+        h.setId(id);
+        h.setMinHeight(height);
+        h.setPrefHeight(height);
+        return h;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.text(key));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private String word(String k) {
+        return i18n.get("explorer.chart." + k);
+    }
+
+    private Inspection complete() {
+        Inspection ins = vm.inspectionProperty().get();
+        return ins != null && ins.complete() ? ins : null;
+    }
+
+    void drawSplit(Painter p) {
+        Inspection ins = complete();
+        if (ins == null) {
+            waiting(p, "split.title");
+            return;
+        }
+        ChartPainters.computeSplit(p, palette.get(), ComputeShare.of(ins), this::word);
+    }
+
+    void drawRoofline(Painter p) {
+        ChartPainters.roofline(p, palette.get(), complete(), vm.roofProperty().get(), this::word);
+    }
+
+    void drawAccuracy(Painter p) {
+        ChartPainters.accuracy(p, palette.get(), vm.architectureProperty().get(), vm.widthProperty().get(), this::word);
+    }
+
+    private void waiting(Painter p, String titleKey) {
+        p.fillRect(0, 0, p.width(), p.height(), palette.get().background());
+        p.text(word(titleKey), 12, 16, 15, true, palette.get().text(), Painter.Align.LEFT);
+        p.text(word("needs-run"), 12, 48, 13, false, palette.get().muted(), Painter.Align.LEFT);
+    }
+
+    private void exportTable(String kind) {
+        Inspection ins = complete();
+        if (ins == null) {
+            status.error(word("needs-run"));
+            return;
+        }
+        Path out = choose(ins.plan().network().name() + (kind.equals("csv") ? ".csv" : ".md"));
+        if (out != null) {
+            save(out, () -> {
+                if (kind.equals("csv")) {
+                    ExplorerExporter.csv(out, ins);
+                } else {
+                    ExplorerExporter.markdown(out, ins);
+                }
+            });
+        }
+    }
+
+    private void exportPng(String name, int w, int h, Consumer<Painter> draw) {
+        Path out = choose(name + ".png");
+        if (out != null) {
+            save(out, () -> ExplorerExporter.png(out, w, h, draw));
+        }
+    }
+
+    private Path choose(String suggested) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(suggested);
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private void save(Path out, Runnable write) {
+        try {
+            write.run();
+            if (status != null) {
+                status.info(i18n.get("explorer.exported", out.getFileName()));
+            }
+        } catch (UncheckedIOException e) {
+            if (status != null) {
+                status.error(e.getMessage());
+            }
+        }
+    }
+}
