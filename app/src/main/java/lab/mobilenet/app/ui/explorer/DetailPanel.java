@@ -49,6 +49,7 @@ final class DetailPanel extends VBox {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the line short
         if (style != null) {
             l.getStyleClass().add(style);
             l.setStyle("-fx-font-size: 1.25em; -fx-font-weight: bold;");

@@ -132,32 +132,7 @@ public final class ExplorerPage extends BorderPane {
             vm.loadBundledPhoto(photo != null && BundledPhotos.NAMES.contains(photo) ? photo : BundledPhotos.defaultName());
         }
         if (steps > 0) {
-            stepWhenReady(steps);
-        }
-    }
-
-    /** Takes {@code steps} steps once the photo is there (a large number runs to the end). */
-    private void stepWhenReady(int steps) {
-        Runnable go = () -> {
-            if (vm.planProperty().get() != null && steps >= vm.planProperty().get().layerRows().size()) {
-                vm.runToEnd();
-            } else {
-                for (int i = 0; i < steps; i++) {
-                    vm.next();
-                }
-            }
-        };
-        if (vm.photoProperty().get() != null) {
-            go.run();
-        } else {
-            vm.photoProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends lab.mobilenet.app.ui.photo.Photo> o,
-                                    lab.mobilenet.app.ui.photo.Photo was, lab.mobilenet.app.ui.photo.Photo now) {
-                    vm.photoProperty().removeListener(this);
-                    go.run();
-                }
-            });
+            vm.steps(steps);
         }
     }
 
@@ -219,6 +194,11 @@ public final class ExplorerPage extends BorderPane {
         vm.planProperty().addListener(o -> showWeights.run());
         i18n.localeProperty().addListener(o -> showWeights.run());
         showWeights.run();
+        Label error = new Label();
+        error.setId("explorer-error");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #b91c1c;");
+        error.textProperty().bind(vm.errorProperty());
         Label note = new Label();
         note.textProperty().bind(i18n.text("explorer.times-note"));
         note.setWrapText(true);
@@ -228,7 +208,7 @@ public final class ExplorerPage extends BorderPane {
         keys.setWrapText(true);
         keys.getStyleClass().add("counter-note");
         VBox box = new VBox(6, caption("explorer.network"), network, caption("explorer.width"), width,
-                caption("explorer.resolution"), res, caption("explorer.photo"), photos, open, weights, note, keys);
+                caption("explorer.resolution"), res, caption("explorer.photo"), photos, open, weights, error, note, keys);
         box.getStyleClass().addAll("side-panel", "left-panel");
         box.setPrefWidth(230);
         for (Region r : new Region[] {network, width, res, photos}) {
@@ -245,11 +225,11 @@ public final class ExplorerPage extends BorderPane {
     }
 
     private HBox transport() {
-        Button home = button("explorer-home", "⏮", "explorer.home", vm::home);
+        Button home = button("explorer-home", "|◀", "explorer.home", vm::home);
         Button back = button("explorer-back", "◀", "explorer.back", vm::previous);
         Button next = button("explorer-next", "▶", "explorer.next", vm::next);
-        Button play = button("explorer-play", "⏯", "explorer.play", player::toggle);
-        Button end = button("explorer-end", "⏭", "explorer.end", vm::runToEnd);
+        Button play = button("explorer-play", "▶ ‖", "explorer.play", player::toggle);
+        Button end = button("explorer-end", "▶|", "explorer.end", vm::runToEnd);
         Button cancel = button("explorer-cancel", "✕", "explorer.cancel", () -> {
             player.playingProperty().set(false);
             vm.cancel();

@@ -81,6 +81,7 @@ public final class ExplorerViewModel {
     private StepGate gate;
     private CancellationToken token;
     private boolean alive;
+    private int stepsAfterLoad;
 
     public ExplorerViewModel(UiExecutors executors, Executor runner) {
         this.executors = executors;
@@ -90,7 +91,12 @@ public final class ExplorerViewModel {
         resolution.addListener((o, a, b) -> restart());
         pretrained.addListener((o, was, now) -> {
             if (untrained.get() && weightsFor(now) != null) {
-                restart(); // the trained weights arrived after the run started
+                // the trained weights arrived after the run started: run again, as far as the user had asked
+                int keep = Math.max(requested, stepsAfterLoad);
+                restart();
+                if (keep > 0) {
+                    steps(keep);
+                }
             }
         });
     }
@@ -226,6 +232,29 @@ public final class ExplorerViewModel {
         publishCounters();
         if (photo.get() != null) {
             startRun();
+            if (stepsAfterLoad > 0) {
+                int n = stepsAfterLoad;
+                stepsAfterLoad = 0;
+                steps(n);
+            }
+        }
+    }
+
+    /**
+     * Takes {@code n} steps (at least the whole network: runs to the end), now when a photo is there, else
+     * as soon as the next photo has loaded: for launch options such as {@code --steps=40}.
+     */
+    public void steps(int n) {
+        if (photo.get() == null || plan.get() == null) {
+            stepsAfterLoad = n;
+            return;
+        }
+        if (n >= plan.get().layerRows().size()) {
+            runToEnd();
+        } else {
+            for (int i = 0; i < n; i++) {
+                next();
+            }
         }
     }
 
