@@ -61,7 +61,8 @@ public final class FeatureMapPainter {
         }
         boolean signed = min < 0;
         float limit = Math.max(Math.abs(min), Math.abs(max));
-        double bigSide = Math.min(p.height() - 30, p.width() * 0.42);
+        // one channel enlarged on top, the grid of all channels below it
+        double bigSide = Math.max(40, Math.min(p.width() - 20, p.height() * 0.55));
         if (h == 1 && w == 1) {
             // a vector: one strip of cells, the selected one outlined
             double cell = Math.max(1, (p.width() - 20) / c);
@@ -83,8 +84,8 @@ public final class FeatureMapPainter {
         p.text("#" + sel, bigX, 10, 12, true, pal.text(), Painter.Align.LEFT);
         p.image(map(a, sel, h, w, limit, signed, pal), bigX, bigY, w * bigScale, h * bigScale);
         p.strokeRect(bigX, bigY, w * bigScale, h * bigScale, pal.muted(), 1);
-        double gridX = bigX + w * bigScale + 16;
-        double gridY = bigY;
+        double gridX = bigX;
+        double gridY = bigY + h * bigScale + 26;
         double tile = Math.max(6, zoom);
         int perRow = Math.max(1, (int) ((p.width() - gridX - 4) / (tile + 2)));
         for (int ch = 0; ch < c; ch++) {
@@ -99,7 +100,7 @@ public final class FeatureMapPainter {
             }
         }
         p.text(String.format(Locale.ROOT, "%d × %d × %d   %s %.3g … %.3g", c, h, w, signed ? "±" : "≥ 0", min, max),
-                gridX, 10, 12, false, pal.muted(), Painter.Align.LEFT);
+                gridX, gridY - 12, 12, false, pal.muted(), Painter.Align.LEFT);
         return new Layout(c, h, w, gridX, gridY, tile, perRow, bigX, bigY, bigScale);
     }
 
