@@ -63,7 +63,7 @@ public final class ChartPainters {
         p.fillRect(0, 0, p.width(), p.height(), pal.background());
         p.text(words.apply("roofline.title"), 12, 16, 15, true, pal.text(), Painter.Align.LEFT);
         double left = 70;
-        double top = 40;
+        double top = 52;
         double right = p.width() - 20;
         double bottom = p.height() - 60;
         double xMin = 0.05;

@@ -70,10 +70,10 @@ public final class OverviewPainter {
         double total = Math.max(1, plan.macs());
         double totalMs = ins == null ? 0 : ins.millis();
         double y = 0;
-        p.text(words.apply("name"), 6, y + ROW / 2, 12, true, pal.muted(), Painter.Align.LEFT);
-        p.text(words.apply("macs"), macX, y + ROW / 2, 12, true, pal.weight(), Painter.Align.LEFT);
-        p.text(words.apply("time"), timeX, y + ROW / 2, 12, true, pal.window(), Painter.Align.LEFT);
-        p.text(words.apply("shape"), shapeX, y + ROW / 2, 12, true, pal.muted(), Painter.Align.LEFT);
+        header(p, words.apply("name"), 6, nameW + typeW - 10, pal.muted());
+        header(p, words.apply("macs"), macX, barW - 4, pal.weight());
+        header(p, words.apply("time"), timeX, barW - 4, pal.window());
+        header(p, words.apply("shape"), shapeX, shapeW, pal.muted());
         y += ROW;
         for (ModuleSpan r : rows) {
             InspectionRow done = ins == null ? null : ins.row(r.name());
@@ -113,6 +113,10 @@ public final class OverviewPainter {
             y += ROW;
         }
         return hits;
+    }
+
+    private static void header(Painter p, String s, double x, double w, int color) {
+        p.text(s, x, ROW / 2, p.fitSize(s, w, 12, true), true, color, Painter.Align.LEFT);
     }
 
     private static void bar(Painter p, Palette pal, double x, double y, double w, double frac, int color, String label) {
