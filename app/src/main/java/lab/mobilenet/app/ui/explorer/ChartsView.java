@@ -1,9 +1,10 @@
 package lab.mobilenet.app.ui.explorer;
 
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -16,6 +17,8 @@ import lab.mobilenet.app.ui.render.Painter;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.app.ui.shell.StatusBar;
 import lab.mobilenet.engine.inspect.Inspection;
+import lab.mobilenet.engine.inspect.RooflineProbe;
+import lab.mobilenet.engine.model.Architecture;
 
 /**
  * The charts tab: where the compute goes, the roofline, accuracy against MACs, and the export buttons
@@ -42,9 +45,12 @@ final class ChartsView extends ScrollPane {
         Button measure = button("explorer-measure", "explorer.chart.measure", vm::measureRoof);
         Button csv = button("explorer-export-csv", "explorer.export.csv", () -> exportTable("csv"));
         Button md = button("explorer-export-md", "explorer.export.md", () -> exportTable("md"));
-        Button pngSplit = button("explorer-export-split", "explorer.export.split", () -> exportPng("compute-split", 900, 330, this::drawSplit));
-        Button pngRoof = button("explorer-export-roofline", "explorer.export.roofline", () -> exportPng("roofline", 900, 440, this::drawRoofline));
-        Button pngAcc = button("explorer-export-accuracy", "explorer.export.accuracy", () -> exportPng("accuracy", 900, 340, this::drawAccuracy));
+        Button pngSplit = button("explorer-export-split", "explorer.export.split", () -> exportPng("compute-split", 900, 330,
+                splitPicture(complete(), palette.get(), i18n.locale())));
+        Button pngRoof = button("explorer-export-roofline", "explorer.export.roofline", () -> exportPng("roofline", 900, 440,
+                rooflinePicture(complete(), vm.roofProperty().get(), palette.get(), i18n.locale())));
+        Button pngAcc = button("explorer-export-accuracy", "explorer.export.accuracy", () -> exportPng("accuracy", 900, 340,
+                accuracyPicture(vm.architectureProperty().get(), vm.widthProperty().get(), palette.get(), i18n.locale())));
         FlowPane buttons = new FlowPane(8, 6, measure, csv, md, pngSplit, pngRoof, pngAcc);
         VBox box = new VBox(10, buttons, split, roofline, accuracy);
         box.setStyle("-fx-padding: 8;");
@@ -80,42 +86,53 @@ final class ChartsView extends ScrollPane {
         return b;
     }
 
-    private String word(String k) {
-        return i18n.get("explorer.chart." + k);
-    }
-
     private Inspection complete() {
         Inspection ins = vm.inspectionProperty().get();
         return ins != null && ins.complete() ? ins : null;
     }
 
     void drawSplit(Painter p) {
-        Inspection ins = complete();
-        if (ins == null) {
-            waiting(p, "split.title");
-            return;
-        }
-        ChartPainters.computeSplit(p, palette.get(), ComputeShare.of(ins), this::word);
+        splitPicture(complete(), palette.get(), i18n.locale()).accept(p);
     }
 
     void drawRoofline(Painter p) {
-        ChartPainters.roofline(p, palette.get(), complete(), vm.roofProperty().get(), this::word);
+        rooflinePicture(complete(), vm.roofProperty().get(), palette.get(), i18n.locale()).accept(p);
     }
 
     void drawAccuracy(Painter p) {
-        ChartPainters.accuracy(p, palette.get(), vm.architectureProperty().get(), vm.widthProperty().get(), this::word);
+        accuracyPicture(vm.architectureProperty().get(), vm.widthProperty().get(), palette.get(), i18n.locale()).accept(p);
     }
 
-    private void waiting(Painter p, String titleKey) {
-        p.fillRect(0, 0, p.width(), p.height(), palette.get().background());
-        p.text(word(titleKey), 12, 16, 15, true, palette.get().text(), Painter.Align.LEFT);
-        p.text(word("needs-run"), 12, 48, 13, false, palette.get().muted(), Painter.Align.LEFT);
+    // The pictures capture immutable values only, so an export can paint them off the UI thread.
+
+    private static Function<String, String> words(Locale loc) {
+        return k -> I18n.lookup(loc, "explorer.chart." + k);
+    }
+
+    private static Consumer<Painter> splitPicture(Inspection ins, Palette pal, Locale loc) {
+        return p -> {
+            if (ins == null) {
+                p.fillRect(0, 0, p.width(), p.height(), pal.background());
+                p.text(words(loc).apply("split.title"), 12, 16, 15, true, pal.text(), Painter.Align.LEFT);
+                p.text(words(loc).apply("needs-run"), 12, 48, 13, false, pal.muted(), Painter.Align.LEFT);
+                return;
+            }
+            ChartPainters.computeSplit(p, pal, ComputeShare.of(ins), words(loc));
+        };
+    }
+
+    private static Consumer<Painter> rooflinePicture(Inspection ins, RooflineProbe roof, Palette pal, Locale loc) {
+        return p -> ChartPainters.roofline(p, pal, ins, roof, words(loc));
+    }
+
+    private static Consumer<Painter> accuracyPicture(Architecture arch, double width, Palette pal, Locale loc) {
+        return p -> ChartPainters.accuracy(p, pal, arch, width, words(loc));
     }
 
     private void exportTable(String kind) {
         Inspection ins = complete();
         if (ins == null) {
-            status.error(word("needs-run"));
+            status.error(i18n.get("explorer.chart.needs-run"));
             return;
         }
         Path out = choose(ins.plan().network().name() + (kind.equals("csv") ? ".csv" : ".md"));
@@ -144,16 +161,17 @@ final class ChartsView extends ScrollPane {
         return f == null ? null : f.toPath();
     }
 
+    /** Writes in the background; the status bar hears where it went or why not. */
     private void save(Path out, Runnable write) {
-        try {
-            write.run();
-            if (status != null) {
+        vm.inBackground(write, failure -> {
+            if (status == null) {
+                return;
+            }
+            if (failure == null) {
                 status.info(i18n.get("explorer.exported", out.getFileName()));
+            } else {
+                status.error(failure);
             }
-        } catch (UncheckedIOException e) {
-            if (status != null) {
-                status.error(e.getMessage());
-            }
-        }
+        });
     }
 }

@@ -213,6 +213,14 @@ public final class ExplorerViewModel {
         });
     }
 
+    /** Runs {@code work} (e.g. writing an export) in the background; {@code done} hears null or a one-line reason. */
+    public void inBackground(Runnable work, java.util.function.Consumer<String> done) {
+        Background.run(executors.compute(), executors.ui(), () -> {
+            work.run();
+            return Boolean.TRUE;
+        }, (ok, failure) -> done.accept(failure));
+    }
+
     public ReadOnlyObjectProperty<RooflineProbe> roofProperty() {
         return roof.getReadOnlyProperty();
     }
