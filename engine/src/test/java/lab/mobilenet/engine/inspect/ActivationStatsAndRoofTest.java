@@ -31,4 +31,18 @@ class ActivationStatsAndRoofTest {
         RooflineProbe r = new RooflineProbe(RooflineProbe.sgemmPeak(64, 2), RooflineProbe.copyBandwidth(1 << 16, 2));
         assertEquals(true, r.peakGflops() > 0 && r.bandwidthGbPerSec() > 0, r.toString());
     }
+
+    @Test
+    void batchLatencyGivesOnePositiveTimePerBatchSize() {
+        lab.mobilenet.engine.model.Network net = lab.mobilenet.engine.model.NetworkBuilder.build(
+                lab.mobilenet.engine.model.Architecture.MOBILENET_V3_SMALL, 0.5);
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+        try (lab.mobilenet.engine.runtime.Weights w = lab.mobilenet.engine.runtime.SeededWeights.create(net, 3)) {
+            double[] ms = BatchLatency.perImageMillis(net, w, 64, new int[] {1, 2}, 1,
+                    lab.mobilenet.engine.runtime.CancellationToken.NEVER, done::add);
+            assertEquals(2, ms.length);
+            assertEquals(true, ms[0] > 0 && ms[1] > 0);
+        }
+        assertEquals(java.util.List.of(0, 1), done);
+    }
 }

@@ -174,6 +174,65 @@ public final class ChartPainters {
         p.text(words.apply("accuracy.source"), right + 16, top + 100, 10, false, pal.muted(), Painter.Align.LEFT);
     }
 
+    /** Milliseconds per image against batch size (both log scales), one curve per measured network. */
+    public static void latency(Painter p, Palette pal, java.util.Map<String, double[]> curves, int[] batches,
+                               Function<String, String> words) {
+        p.fillRect(0, 0, p.width(), p.height(), pal.background());
+        p.text(words.apply("latency.title"), 12, 16, 15, true, pal.text(), Painter.Align.LEFT);
+        if (curves.isEmpty()) {
+            p.text(words.apply("latency.none"), 12, 48, 13, false, pal.muted(), Painter.Align.LEFT);
+            return;
+        }
+        double left = 70;
+        double top = 44;
+        double right = p.width() - 220;
+        double bottom = p.height() - 40;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        for (double[] c : curves.values()) {
+            for (double v : c) {
+                yMin = Math.min(yMin, v);
+                yMax = Math.max(yMax, v);
+            }
+        }
+        yMin = Math.pow(10, Math.floor(Math.log10(Math.max(1e-3, yMin))));
+        yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(yMin * 10, yMax))));
+        p.strokeRect(left, top, right - left, bottom - top, pal.muted(), 1);
+        for (int b : batches) {
+            double x = lx(b, batches[0], batches[batches.length - 1], left, right);
+            p.line(x, top, x, bottom, Palette.alpha(pal.muted(), 60), 1);
+            p.text(Integer.toString(b), x, bottom + 12, 11, false, pal.muted(), Painter.Align.CENTER);
+        }
+        for (double d = yMin; d <= yMax * 1.001; d *= 10) {
+            double y = ly(d, yMin, yMax, top, bottom);
+            p.line(left, y, right, y, Palette.alpha(pal.muted(), 60), 1);
+            p.text(num(d), left - 6, y, 11, false, pal.muted(), Painter.Align.RIGHT);
+        }
+        p.text(words.apply("latency.x"), (left + right) / 2, bottom + 28, 12, false, pal.text(), Painter.Align.CENTER);
+        p.text(words.apply("latency.y"), left, top - 10, 12, false, pal.text(), Painter.Align.LEFT);
+        int i = 0;
+        for (java.util.Map.Entry<String, double[]> e : curves.entrySet()) {
+            int c = ARCH_COLORS[i % ARCH_COLORS.length];
+            double px = -1;
+            double py = -1;
+            for (int k = 0; k < batches.length && k < e.getValue().length; k++) {
+                double x = lx(batches[k], batches[0], batches[batches.length - 1], left, right);
+                double y = ly(e.getValue()[k], yMin, yMax, top, bottom);
+                if (px >= 0) {
+                    p.line(px, py, x, y, c, 2);
+                }
+                p.fillRect(x - 3.5, y - 3.5, 7, 7, c);
+                px = x;
+                py = y;
+            }
+            p.fillRect(right + 16, top + 10 + i * 20, 10, 10, c);
+            p.text(String.format(Locale.ROOT, "%s: %.1f → %.1f ms", e.getKey(), e.getValue()[0],
+                    e.getValue()[e.getValue().length - 1]), right + 32, top + 15 + i * 20, 11, false, pal.text(),
+                    Painter.Align.LEFT);
+            i++;
+        }
+    }
+
     private static double lx(double v, double min, double max, double left, double right) {
         return left + (right - left) * Math.log(v / min) / Math.log(max / min);
     }

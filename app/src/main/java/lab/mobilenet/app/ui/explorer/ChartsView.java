@@ -33,6 +33,7 @@ final class ChartsView extends ScrollPane {
     private final CanvasHost split;
     private final CanvasHost roofline;
     private final CanvasHost accuracy;
+    private final CanvasHost latency;
 
     ChartsView(ExplorerViewModel vm, I18n i18n, ObjectProperty<Palette> palette, StatusBar status) {
         this.vm = vm;
@@ -42,6 +43,11 @@ final class ChartsView extends ScrollPane {
         split = host("chart-split", 330, this::drawSplit);
         roofline = host("chart-roofline", 440, this::drawRoofline);
         accuracy = host("chart-accuracy", 340, this::drawAccuracy);
+        latency = host("chart-latency", 320, this::drawLatency);
+        Button measureLatency = button("explorer-measure-latency", "explorer.chart.latency.measure", vm::measureLatency);
+        measureLatency.disableProperty().bind(vm.measuringLatencyProperty());
+        Button pngLatency = button("explorer-export-latency", "explorer.export.latency", () -> exportPng("latency", 900,
+                320, latencyPicture(vm.latencyProperty().get(), palette.get(), i18n.locale())));
         Button measure = button("explorer-measure", "explorer.chart.measure", vm::measureRoof);
         Button csv = button("explorer-export-csv", "explorer.export.csv", () -> exportTable("csv"));
         Button md = button("explorer-export-md", "explorer.export.md", () -> exportTable("md"));
@@ -51,8 +57,9 @@ final class ChartsView extends ScrollPane {
                 rooflinePicture(complete(), vm.roofProperty().get(), palette.get(), i18n.locale())));
         Button pngAcc = button("explorer-export-accuracy", "explorer.export.accuracy", () -> exportPng("accuracy", 900, 340,
                 accuracyPicture(vm.architectureProperty().get(), vm.widthProperty().get(), palette.get(), i18n.locale())));
-        FlowPane buttons = new FlowPane(8, 6, measure, csv, md, pngSplit, pngRoof, pngAcc);
-        VBox box = new VBox(10, buttons, split, roofline, accuracy);
+        FlowPane buttons = new FlowPane(8, 6, measure, measureLatency, csv, md, pngSplit, pngRoof, pngAcc,
+                pngLatency);
+        VBox box = new VBox(10, buttons, split, roofline, accuracy, latency);
         box.setStyle("-fx-padding: 8;");
         setContent(box);
         setFitToWidth(true);
@@ -61,9 +68,11 @@ final class ChartsView extends ScrollPane {
             split.redraw();
             roofline.redraw();
             accuracy.redraw();
+            latency.redraw();
         };
         vm.inspectionProperty().addListener(o -> all.run());
         vm.roofProperty().addListener(o -> roofline.redraw());
+        vm.latencyProperty().addListener(o -> latency.redraw());
         vm.planProperty().addListener(o -> all.run());
         palette.addListener(o -> all.run());
         i18n.localeProperty().addListener(o -> all.run());
@@ -101,6 +110,14 @@ final class ChartsView extends ScrollPane {
 
     void drawAccuracy(Painter p) {
         accuracyPicture(vm.architectureProperty().get(), vm.widthProperty().get(), palette.get(), i18n.locale()).accept(p);
+    }
+
+    void drawLatency(Painter p) {
+        latencyPicture(vm.latencyProperty().get(), palette.get(), i18n.locale()).accept(p);
+    }
+
+    private static Consumer<Painter> latencyPicture(java.util.Map<String, double[]> curves, Palette pal, Locale loc) {
+        return p -> ChartPainters.latency(p, pal, curves, ExplorerViewModel.BATCHES, words(loc));
     }
 
     // The pictures capture immutable values only, so an export can paint them off the UI thread.

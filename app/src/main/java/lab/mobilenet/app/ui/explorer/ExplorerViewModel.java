@@ -73,6 +73,12 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<RooflineProbe> roof = new ReadOnlyObjectWrapper<>(this, "roof");
     private boolean measuring;
+    private final ReadOnlyObjectWrapper<Map<String, double[]>> latency = new ReadOnlyObjectWrapper<>(this, "latency",
+            Map.of());
+    private final ReadOnlyBooleanWrapper measuringLatency = new ReadOnlyBooleanWrapper(this, "measuringLatency");
+
+    /** The batch sizes of the latency chart. */
+    public static final int[] BATCHES = {1, 2, 4, 8, 16, 32};
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final Map<String, Weights> seeded = new HashMap<>(); // touched on the runner thread only
     private int cursor;
@@ -211,6 +217,50 @@ public final class ExplorerViewModel {
                 roof.set(r);
             }
         });
+    }
+
+    /**
+     * Measures the current network's time per image at every batch size of {@link #BATCHES} in the
+     * background (on the trained weights when bound, else the seeded ones) and adds the curve to
+     * {@link #latencyProperty()}, keyed by network name and resolution.
+     */
+    public void measureLatency() {
+        if (measuringLatency.get() || plan.get() == null) {
+            return;
+        }
+        measuringLatency.set(true);
+        Network net = plan.get().network();
+        int res = plan.get().height();
+        Weights trained = weightsFor(pretrained.get());
+        String key = net.name() + " @" + res;
+        Background.run(executors.compute(), executors.ui(), () -> {
+            if (trained != null) {
+                return lab.mobilenet.engine.inspect.BatchLatency.perImageMillis(net, trained, res, BATCHES, 3,
+                        CancellationToken.NEVER, null);
+            }
+            try (Weights w = SeededWeights.create(net, SEED)) {
+                return lab.mobilenet.engine.inspect.BatchLatency.perImageMillis(net, w, res, BATCHES, 3,
+                        CancellationToken.NEVER, null);
+            }
+        }, (ms, failure) -> {
+            measuringLatency.set(false);
+            if (failure != null) {
+                error.set(failure);
+                return;
+            }
+            Map<String, double[]> next = new java.util.LinkedHashMap<>(latency.get());
+            next.put(key, ms);
+            latency.set(java.util.Collections.unmodifiableMap(next));
+        });
+    }
+
+    /** Milliseconds per image for each of {@link #BATCHES}, by "network @resolution", in the order measured. */
+    public ReadOnlyObjectProperty<Map<String, double[]>> latencyProperty() {
+        return latency.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty measuringLatencyProperty() {
+        return measuringLatency.getReadOnlyProperty();
     }
 
     /** Runs {@code work} (e.g. writing an export) in the background; {@code done} hears null or a one-line reason. */
