@@ -15,6 +15,8 @@ import lab.mobilenet.app.ui.shell.StartOptions;
  *
  *     xvfb-run -a -s "-screen 0 1600x1000x24" java -cp app/target/mobilenet-lab.jar tools/ExplorerScreenshot.java \
  *         --page=explorer --model=mobilenetv2 --steps=100000 --select=blocks.1.1 --tab=charts
+ *
+ * {@code --latency-png=FILE} instead measures time per image against batch size and writes that chart.
  */
 public class ExplorerScreenshot extends Application {
 
@@ -34,7 +36,18 @@ public class ExplorerScreenshot extends Application {
                 if (named.containsKey("select")) {
                     vm.selectedProperty().set(named.get("select"));
                 }
-                if (charts) {
+                if (named.containsKey("latency-png")) {
+                    // measure time per image against batch size, then paint that chart to a PNG and stop
+                    vm.latencyProperty().addListener((l, a, b) -> {
+                        lab.mobilenet.app.export.ExplorerExporter.png(java.nio.file.Path.of(named.get("latency-png")),
+                                900, 320, p -> lab.mobilenet.app.ui.explorer.ChartPainters.latency(p,
+                                        lab.mobilenet.app.ui.render.Palette.LIGHT, b, ExplorerViewModel.BATCHES,
+                                        k -> lab.mobilenet.app.ui.i18n.I18n.lookup(java.util.Locale.ENGLISH,
+                                                "explorer.chart." + k)));
+                        System.out.println("READY");
+                    });
+                    vm.measureLatency();
+                } else if (charts) {
                     ((TabPane) page.lookup("#explorer-tabs")).getSelectionModel().select(1);
                     vm.roofProperty().addListener((r, a, b) -> System.out.println("READY"));
                     vm.measureRoof();
