@@ -156,7 +156,12 @@ public final class ExplorerPage extends BorderPane {
                 vm.choose(a, 1.0, vm.resolutionProperty().get());
             }
         });
-        vm.architectureProperty().addListener((o, was, now) -> network.setValue(now));
+        vm.architectureProperty().addListener((o, was, now) -> {
+            network.setValue(now);
+            width.getItems().setAll(now.paperWidths()); // e.g. after --model=: that network's widths
+            width.setValue(vm.widthProperty().get());
+        });
+        vm.widthProperty().addListener((o, was, now) -> width.setValue(now.doubleValue()));
         width.setOnAction(e -> {
             if (width.getValue() != null) {
                 vm.widthProperty().set(width.getValue());

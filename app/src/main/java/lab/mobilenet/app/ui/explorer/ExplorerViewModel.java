@@ -88,13 +88,14 @@ public final class ExplorerViewModel {
     private CancellationToken token;
     private boolean alive;
     private int stepsAfterLoad;
+    private boolean choosing;
 
     public ExplorerViewModel(UiExecutors executors, Executor runner) {
         this.executors = executors;
         this.runner = runner;
-        architecture.addListener((o, a, b) -> restart());
-        width.addListener((o, a, b) -> restart());
-        resolution.addListener((o, a, b) -> restart());
+        architecture.addListener((o, a, b) -> restartUnlessChoosing());
+        width.addListener((o, a, b) -> restartUnlessChoosing());
+        resolution.addListener((o, a, b) -> restartUnlessChoosing());
         pretrained.addListener((o, was, now) -> {
             if (untrained.get() && weightsFor(now) != null) {
                 // the trained weights arrived after the run started: run again, as far as the user had asked
@@ -130,15 +131,17 @@ public final class ExplorerViewModel {
         });
     }
 
-    /** Switches network (and resets the width to 1.0 when the new one has no such width in the papers). */
+    /** Switches network, width and resolution at once: one restart, however many of them changed. */
     public void choose(Architecture arch, double alpha, int res) {
-        long before = generation;
-        architecture.set(arch);
-        width.set(alpha);
-        resolution.set(res);
-        if (generation == before) {
-            restart();
+        choosing = true;
+        try {
+            architecture.set(arch);
+            width.set(alpha);
+            resolution.set(res);
+        } finally {
+            choosing = false;
         }
+        restart();
     }
 
     // ---- stepping -----------------------------------------------------------------------------------
@@ -276,6 +279,12 @@ public final class ExplorerViewModel {
     }
 
     // ---- the run --------------------------------------------------------------------------------------
+
+    private void restartUnlessChoosing() {
+        if (!choosing) {
+            restart();
+        }
+    }
 
     private void restart() {
         stopRun();
