@@ -185,7 +185,7 @@ public final class ChartPainters {
         }
         double left = 70;
         double top = 44;
-        double right = p.width() - 220;
+        double right = p.width() - 200;
         double bottom = p.height() - 40;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = 0;
@@ -204,9 +204,14 @@ public final class ChartPainters {
             p.text(Integer.toString(b), x, bottom + 12, 11, false, pal.muted(), Painter.Align.CENTER);
         }
         for (double d = yMin; d <= yMax * 1.001; d *= 10) {
-            double y = ly(d, yMin, yMax, top, bottom);
-            p.line(left, y, right, y, Palette.alpha(pal.muted(), 60), 1);
-            p.text(num(d), left - 6, y, 11, false, pal.muted(), Painter.Align.RIGHT);
+            for (double m : new double[] {1, 2, 5}) {
+                if (d * m > yMax * 1.001) {
+                    break;
+                }
+                double y = ly(d * m, yMin, yMax, top, bottom);
+                p.line(left, y, right, y, Palette.alpha(pal.muted(), m == 1 ? 60 : 30), 1);
+                p.text(num(d * m), left - 6, y, 11, false, pal.muted(), Painter.Align.RIGHT);
+            }
         }
         p.text(words.apply("latency.x"), (left + right) / 2, bottom + 28, 12, false, pal.text(), Painter.Align.CENTER);
         p.text(words.apply("latency.y"), left, top - 10, 12, false, pal.text(), Painter.Align.LEFT);
@@ -225,10 +230,12 @@ public final class ChartPainters {
                 px = x;
                 py = y;
             }
-            p.fillRect(right + 16, top + 10 + i * 20, 10, 10, c);
-            p.text(String.format(Locale.ROOT, "%s: %.1f → %.1f ms", e.getKey(), e.getValue()[0],
-                    e.getValue()[e.getValue().length - 1]), right + 32, top + 15 + i * 20, 11, false, pal.text(),
-                    Painter.Align.LEFT);
+            double ly0 = top + 10 + i * 36;
+            p.fillRect(right + 16, ly0, 10, 10, c);
+            p.text(e.getKey(), right + 32, ly0 + 5, p.fitSize(e.getKey(), p.width() - right - 40, 11, false), false,
+                    pal.text(), Painter.Align.LEFT);
+            p.text(String.format(Locale.ROOT, "%.1f → %.1f ms", e.getValue()[0], e.getValue()[e.getValue().length - 1]),
+                    right + 32, ly0 + 20, 11, false, pal.muted(), Painter.Align.LEFT);
             i++;
         }
     }
@@ -243,7 +250,10 @@ public final class ChartPainters {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
+        if (Math.abs(d - Math.rint(d)) < 1e-9 * Math.max(1, Math.abs(d))) {
+            return Long.toString(Math.round(d));
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", d)).stripTrailingZeros().toPlainString();
     }
 
     /** Greedy word wrap (also breaks CJK text, which has no spaces, by characters). */
