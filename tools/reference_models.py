@@ -69,6 +69,19 @@ class SqueezeExcite(nn.Module):
         return x * s
 
 
+class GlobalPool(nn.Module):
+    """Average over H and W, like timm's SelectAdaptivePool2d('avg'): flattened to [N, C] in the
+    EfficientNet layout (V1, V2), kept as [N, C, 1, 1] in the MobileNetV3 layout. No parameters, so
+    adding it changes no state_dict; it exists so a hook on `global_pool` sees what timm's does."""
+
+    def __init__(self, flatten):
+        super().__init__()
+        self.flatten = flatten
+
+    def forward(self, x):
+        return x.mean((2, 3), keepdim=not self.flatten)
+
+
 class DepthwiseSeparable(nn.Module):
     """`ds` / `dsa` block: depthwise kxk -> BN+act -> [SE] -> pointwise 1x1 -> BN (+act if dsa)."""
 
@@ -192,13 +205,14 @@ class EfficientNetLayout(nn.Module):
             self.conv_head = conv(chs, head_features, 1)
             self.bn2 = BatchNormAct(head_features, "relu6")
             chs = head_features
+        self.global_pool = GlobalPool(flatten=True)
         self.classifier = nn.Linear(chs, num_classes)
 
     def forward(self, x):
         x = self.blocks(self.bn1(self.conv_stem(x)))
         if self.has_head:
             x = self.bn2(self.conv_head(x))
-        return self.classifier(x.mean((2, 3)))
+        return self.classifier(self.global_pool(x))
 
 
 class MobileNetV3Layout(nn.Module):
@@ -210,6 +224,7 @@ class MobileNetV3Layout(nn.Module):
         self.conv_stem = conv(3, stem, 3, 2)
         self.bn1 = BatchNormAct(stem, "hard_swish")
         self.blocks, chs = build_blocks(stages, stem, alpha, "hard_swish")
+        self.global_pool = GlobalPool(flatten=False)
         self.conv_head = conv(chs, head_features, 1, bias=True)
         self.act2 = nn.Hardswish()
         self.flatten = nn.Flatten(1)
@@ -217,7 +232,7 @@ class MobileNetV3Layout(nn.Module):
 
     def forward(self, x):
         x = self.blocks(self.bn1(self.conv_stem(x)))
-        x = x.mean((2, 3), keepdim=True)
+        x = self.global_pool(x)
         x = self.flatten(self.act2(self.conv_head(x)))
         return self.classifier(x)
 

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mobilenet-lab", mixinStandardHelpOptions = true, version = "MobileNet Lab 0.1.0",
         description = "Efficient convolutional networks, counted and run. Without a command the desktop app opens.",
-        subcommands = {SummaryCommand.class, ClassifyCommand.class, BenchCommand.class, ExportCommand.class,
-            WeightsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SummaryCommand.class, InspectCommand.class, ClassifyCommand.class, BenchCommand.class,
+            ExportCommand.class, WeightsCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit status for bad usage or bad input. */

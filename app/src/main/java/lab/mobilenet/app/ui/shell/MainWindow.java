@@ -26,6 +26,7 @@ import lab.mobilenet.app.ui.classify.ClassifyPage;
 import lab.mobilenet.app.ui.classify.ClassifyViewModel;
 import lab.mobilenet.app.ui.classify.EngineClassifyBackend;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.explorer.ExplorerPage;
 import lab.mobilenet.app.ui.lessons.KernelChoice;
 import lab.mobilenet.app.ui.lessons.LessonsPage;
 import lab.mobilenet.app.ui.theme.Styles;
@@ -58,6 +59,7 @@ public final class MainWindow {
     private final PretrainedWeights weights;
     private final WeightsViewModel weightsViewModel;
     private final WeightsPage weightsPage;
+    private final ExplorerPage explorerPage;
     private final Map<Page, Node> pages = new EnumMap<>(Page.class);
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.LESSONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -82,7 +84,8 @@ public final class MainWindow {
             }
         });
         pages.put(Page.LESSONS, lessonsPage);
-        pages.put(Page.EXPLORER, new PlaceholderPage(context.i18n(), "nav.explorer", "placeholder.explorer"));
+        this.explorerPage = new ExplorerPage(context, statusBar, weights, theme);
+        pages.put(Page.EXPLORER, explorerPage);
         // weights: the Weights page (download, import) and the first-run prompt when none are present
         this.weightsViewModel = new WeightsViewModel(context.checkpoints(), context.hub(), weights, context.executors(),
                 Executors.newCachedThreadPool(UiExecutors.daemonThreads("mobilenet-lab-download")));
@@ -174,6 +177,10 @@ public final class MainWindow {
             // queued once the engine is up, so the first measured times do not include its loading
             w.afterWarmup(() -> w.classifyPage.addPhotos(o.photos()));
         }
+        if (o.page() == Page.EXPLORER) {
+            w.explorerPage.activate(o.model(), o.photo(), o.steps());
+            w.page.set(Page.EXPLORER);
+        }
         return w;
     }
 
@@ -218,6 +225,9 @@ public final class MainWindow {
     }
 
     private void showPage(Page p) {
+        if (p == Page.EXPLORER) {
+            explorerPage.activate(null, null, 0); // the first visit loads the photo and starts the run
+        }
         content.getChildren().setAll(pages.get(p));
     }
 
@@ -233,6 +243,10 @@ public final class MainWindow {
         }
         if (page.get() == Page.CLASSIFY && e.isShortcutDown() && e.getCode() == KeyCode.V) {
             classifyPage.paste();
+            e.consume();
+            return;
+        }
+        if (page.get() == Page.EXPLORER && !e.isShortcutDown() && !e.isAltDown() && explorerPage.handleKey(e.getCode())) {
             e.consume();
             return;
         }
@@ -298,6 +312,10 @@ public final class MainWindow {
 
     public StatusBar statusBar() {
         return statusBar;
+    }
+
+    public ExplorerPage explorerPage() {
+        return explorerPage;
     }
 
     public LessonsPage lessonsPage() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.theme.Theme;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.ModelName;
 import lab.mobilenet.lessons.Granularity;
 
 /**
@@ -27,13 +29,14 @@ import lab.mobilenet.lessons.Granularity;
  * @param learnedKernels whether lesson 1 uses MobileNetV1's learned stem once its trained weights are loaded
  * @param page        the page to open ({@code --page=classify}; default the lessons)
  * @param photos      photo paths given without a name, queued on the Classify page when it is the one opened
+ * @param model       the Explorer's network ({@code --model=mobilenetv2}; null: its default)
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
                            Theme theme, boolean presenter, Locale language, boolean learnedKernels, Page page,
-                           List<Path> photos) {
+                           List<Path> photos, Architecture model) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null, false, Page.LESSONS, List.of());
+            Theme.LIGHT, false, null, false, Page.LESSONS, List.of(), null);
 
     public StartOptions {
         photos = List.copyOf(photos);
@@ -48,7 +51,7 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
     /** The same options with these photos. */
     public StartOptions withPhotos(List<Path> paths) {
         return new StartOptions(lessonId, photo, granularity, position, steps, theme, presenter, language,
-                learnedKernels, page, paths);
+                learnedKernels, page, paths, model);
     }
 
     /** {@code --page=lessons|explorer|classify} in any case; anything else is the lessons. */
@@ -83,7 +86,20 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
                 number("position", named.get("position"), warn),
                 (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
                 Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")),
-                page(named.get("page")), List.of());
+                page(named.get("page")), List.of(), model(named.get("model"), warn));
+    }
+
+    /** A network named like the command line's {@code --model} (width ignored); null, after telling {@code warn}, when unknown. */
+    private static Architecture model(String s, Consumer<String> warn) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return ModelName.parse(s, null).architecture();
+        } catch (IllegalArgumentException e) {
+            warn.accept("--model=" + s + ": " + e.getMessage() + "; using the default");
+            return null;
+        }
     }
 
     /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */

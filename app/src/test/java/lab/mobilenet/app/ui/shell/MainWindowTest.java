@@ -215,10 +215,10 @@ class MainWindowTest {
     }
 
     @Test
-    void explorerAndClassifyShowTheirPlaceholders(FxRobot robot) {
+    void theExplorerOpensFromTheNavigation(FxRobot robot) {
         robot.clickOn("#nav-explorer");
         assertEquals(Page.EXPLORER, window.pageProperty().get());
-        assertTrue(robot.lookup(".placeholder-page").tryQuery().isPresent());
+        assertTrue(robot.lookup("#explorer-page").tryQuery().isPresent());
         robot.clickOn("#nav-lessons");
         assertEquals(Page.LESSONS, window.pageProperty().get());
     }

@@ -1,0 +1,99 @@
+package lab.mobilenet.app.ui.explorer;
+
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.render.Palette;
+import lab.mobilenet.engine.runtime.ActivationSnapshot;
+
+/**
+ * The selected module's feature maps: a grid of all channels whose tile size follows the zoom slider, one
+ * channel enlarged (click a tile to choose it), and the value under the mouse on the enlarged map.
+ */
+final class FeatureMapsView extends VBox {
+
+    private final I18n i18n;
+    private final ObjectProperty<Palette> palette;
+    private final CanvasHost host;
+    private final Slider zoom = new Slider(6, 64, 18);
+    private final Label value = new Label(" ");
+    private ActivationSnapshot maps;
+    private int channel;
+    private FeatureMapPainter.Layout layout;
+
+    FeatureMapsView(I18n i18n, ObjectProperty<Palette> palette) {
+        super(4);
+        this.i18n = i18n;
+        this.palette = palette;
+        host = new CanvasHost(p -> {
+            if (maps == null) {
+                p.fillRect(0, 0, p.width(), p.height(), palette.get().background());
+                layout = null;
+                return;
+            }
+            layout = FeatureMapPainter.paint(p, palette.get(), maps, channel, zoom.getValue());
+        });
+        host.setId("feature-maps");
+        host.setMinHeight(220);
+        VBox.setVgrow(host, Priority.ALWAYS);
+        zoom.setId("map-zoom");
+        zoom.valueProperty().addListener(o -> host.redraw());
+        value.setId("map-value");
+        Label zl = new Label();
+        zl.textProperty().bind(i18n.text("explorer.maps.zoom"));
+        HBox bar = new HBox(8, zl, zoom, value);
+        bar.setPadding(new Insets(2, 0, 0, 0));
+        getChildren().addAll(host, bar);
+        host.canvas().setOnMouseClicked(e -> {
+            if (layout != null) {
+                int c = layout.channelAt(e.getX(), e.getY());
+                if (c >= 0) {
+                    channel = c;
+                    host.redraw();
+                }
+            }
+        });
+        host.canvas().setOnMouseMoved(e -> showValue(e.getX(), e.getY()));
+        palette.addListener(o -> host.redraw());
+    }
+
+    private void showValue(double x, double y) {
+        if (layout == null || maps == null) {
+            return;
+        }
+        int[] cell = layout.cellAt(x, y);
+        if (cell == null) {
+            return;
+        }
+        int[] d = FeatureMapPainter.chw(maps);
+        int idx = d[1] == 1 && d[2] == 1 ? cell[1] : (channel * d[1] + cell[0]) * d[2] + cell[1];
+        int ch = d[1] == 1 && d[2] == 1 ? cell[1] : channel;
+        value.setText(i18n.get("explorer.maps.value", ch, cell[0], cell[1],
+                String.format(Locale.ROOT, "%.4f", maps.value(idx))));
+    }
+
+    void show(ActivationSnapshot a) {
+        if (a != maps) {
+            maps = a;
+            if (a == null || channel >= FeatureMapPainter.chw(a)[0]) {
+                channel = 0;
+            }
+            value.setText(" ");
+            host.redraw();
+        }
+    }
+
+    ActivationSnapshot shown() {
+        return maps;
+    }
+
+    int channel() {
+        return channel;
+    }
+}
