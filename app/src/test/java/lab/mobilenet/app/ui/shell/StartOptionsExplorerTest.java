@@ -15,7 +15,7 @@ class StartOptionsExplorerTest {
     @Test
     void pageAndModelOpenTheExplorerOnThatNetwork() {
         StartOptions o = StartOptions.parse(Map.of("page", "explorer", "model", "mobilenetv3_small"), s -> { });
-        assertEquals("explorer", o.page());
+        assertEquals(Page.EXPLORER, o.page());
         assertEquals(Architecture.MOBILENET_V3_SMALL, o.model());
         assertEquals(Architecture.MOBILENET_V2, StartOptions.parse(Map.of("model", "mobilenetv2_100"), s -> { }).model());
     }
