@@ -1,0 +1,63 @@
+package lab.mobilenet.engine.fast;
+
+import lab.mobilenet.engine.model.Activation;
+
+/** A depthwise convolution with its batch norm and activation fused, split over the threads by output rows. */
+final class DepthwiseStep implements Step {
+
+    private final StepInfo info;
+    private final int in;
+    private final int out;
+    private final int h;
+    private final int w;
+    private final int channels;
+    private final int kernel;
+    private final int stride;
+    private final int pad;
+    private final int oh;
+    private final int ow;
+    private final float[][] taps;
+    private final float[] bias;
+    private final Activation act;
+
+    /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
+    DepthwiseStep(StepInfo info, int in, int out, int h, int w, int channels, int kernel, int stride, int pad,
+                  float[] packed, float[] bias, Activation act) {
+        this.info = info;
+        this.in = in;
+        this.out = out;
+        this.h = h;
+        this.w = w;
+        this.channels = channels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pad = pad;
+        this.oh = (h + 2 * pad - kernel) / stride + 1;
+        this.ow = (w + 2 * pad - kernel) / stride + 1;
+        this.taps = new float[kernel * kernel][];
+        for (int t = 0; t < taps.length; t++) {
+            taps[t] = java.util.Arrays.copyOfRange(packed, t * channels, (t + 1) * channels);
+        }
+        this.bias = bias.clone();
+        this.act = act;
+    }
+
+    @Override
+    public StepInfo info() {
+        return info;
+    }
+
+    @Override
+    public void reserve(Workspace.Sizes s) {
+        s.scratchFloats = Math.max(s.scratchFloats, channels);
+    }
+
+    @Override
+    public void run(Workspace ws, WorkerPool pool) {
+        int parts = Math.min(pool.threads(), oh);
+        float[] src = ws.tensors[in];
+        float[] dst = ws.tensors[out];
+        pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, taps, bias, kernel, stride, pad, act, dst,
+                ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.scratch[part]));
+    }
+}

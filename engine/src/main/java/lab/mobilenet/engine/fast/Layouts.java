@@ -1,0 +1,60 @@
+package lab.mobilenet.engine.fast;
+
+/**
+ * Layout changes between PyTorch's channel-planar tensors and the fast path's channels-last ones, and
+ * im2col for the standard (non-depthwise, k > 1) convolutions.
+ */
+final class Layouts {
+
+    private Layouts() {
+    }
+
+    /** {@code [C][H][W]} → {@code [H][W][C]}. */
+    static void toChannelsLast(float[] chw, int c, int h, int w, float[] hwc) {
+        int plane = h * w;
+        for (int ch = 0; ch < c; ch++) {
+            int src = ch * plane;
+            for (int p = 0; p < plane; p++) {
+                hwc[p * c + ch] = chw[src + p];
+            }
+        }
+    }
+
+    /** {@code [H][W][C]} → {@code [C][H][W]}. */
+    static void toChannelPlanar(float[] hwc, int c, int h, int w, float[] chw) {
+        int plane = h * w;
+        for (int p = 0; p < plane; p++) {
+            for (int ch = 0; ch < c; ch++) {
+                chw[ch * plane + p] = hwc[p * c + ch];
+            }
+        }
+    }
+
+    /**
+     * Patches of a channels-last image for output rows {@code [y0, y1)}: row {@code (oy - y0)·W' + ox} of
+     * {@code cols} holds the {@code k·k·C} inputs under the kernel at that output pixel, in the order
+     * (i, j, channel), zeros where the kernel hangs over the padding.
+     */
+    static void im2col(float[] in, int h, int w, int c, int k, int stride, int pad, int ow, int y0, int y1,
+                       float[] cols) {
+        int rowLen = k * k * c;
+        int r = 0;
+        for (int oy = y0; oy < y1; oy++) {
+            for (int ox = 0; ox < ow; ox++, r++) {
+                int base = r * rowLen;
+                for (int i = 0; i < k; i++) {
+                    int iy = oy * stride - pad + i;
+                    for (int j = 0; j < k; j++) {
+                        int ix = ox * stride - pad + j;
+                        int dst = base + (i * k + j) * c;
+                        if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
+                            java.util.Arrays.fill(cols, dst, dst + c, 0f);
+                        } else {
+                            System.arraycopy(in, (iy * w + ix) * c, cols, dst, c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

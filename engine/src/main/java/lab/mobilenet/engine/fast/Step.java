@@ -1,0 +1,23 @@
+package lab.mobilenet.engine.fast;
+
+/** One step of a compiled plan: a layer with whatever was fused into it. Steps hold no per-run state. */
+interface Step {
+
+    StepInfo info();
+
+    /** Runs the step on the plan's buffers, splitting the work over the pool's threads where it pays. */
+    void run(Workspace ws, WorkerPool pool);
+
+    /** Native and heap space this step needs in the workspace: called once, before the workspace is built. */
+    default void reserve(Workspace.Sizes sizes) {
+    }
+
+    /** Frees native memory the step owns (its weights), if any. */
+    default void close() {
+    }
+
+    /** Rows {@code [start, end)} of part {@code part} when {@code rows} are split into {@code parts}. */
+    static int split(int rows, int parts, int part) {
+        return (int) ((long) rows * part / parts);
+    }
+}

@@ -1,0 +1,59 @@
+package lab.mobilenet.engine.fast;
+
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * All memory a plan needs for one run, allocated once when the plan is compiled and reused by every run:
+ * the heap tensors (channels-last activations, assigned to slots by liveness so that a slot is reused as
+ * soon as its tensor is dead), per-thread scratch, and the native operands of the GEMMs.
+ */
+final class Workspace implements AutoCloseable {
+
+    /** What the steps ask for, gathered before the allocation. */
+    static final class Sizes {
+        int slots;
+        int slotFloats;
+        int scratchFloats;
+        int colsFloats;
+        int vectorFloats;
+        long nativeA;
+        long nativeC;
+
+        void atLeast(int slotCount, int floats) {
+            slots = Math.max(slots, slotCount);
+            slotFloats = Math.max(slotFloats, floats);
+        }
+    }
+
+    final float[][] tensors;
+    /** Per thread: depthwise accumulators, squeeze-excite vectors. */
+    final float[][] scratch;
+    /** Per thread: im2col patches of the rows that thread computes. */
+    final float[][] cols;
+    /** Channel vectors of squeeze-excite (mean, hidden, gates), used by the calling thread only. */
+    final float[] vectorA;
+    final float[] vectorB;
+    final float[] vectorC;
+    /** The caller's image during a run ({@code [3][H][W]}); the plan serialises runs. */
+    float[] input;
+    /** GEMM operands in native memory, shared by the parts at disjoint offsets. */
+    final FloatPointer nativeA;
+    final FloatPointer nativeC;
+
+    Workspace(Sizes s, int threads) {
+        tensors = new float[s.slots][s.slotFloats];
+        scratch = new float[threads][Math.max(1, s.scratchFloats)];
+        cols = new float[threads][Math.max(1, s.colsFloats)];
+        vectorA = new float[Math.max(1, s.vectorFloats)];
+        vectorB = new float[Math.max(1, s.vectorFloats)];
+        vectorC = new float[Math.max(1, s.vectorFloats)];
+        nativeA = new FloatPointer(Math.max(1, s.nativeA));
+        nativeC = new FloatPointer(Math.max(1, s.nativeC));
+    }
+
+    @Override
+    public void close() {
+        nativeA.close();
+        nativeC.close();
+    }
+}
