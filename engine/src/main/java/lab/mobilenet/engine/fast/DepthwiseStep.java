@@ -16,8 +16,8 @@ final class DepthwiseStep implements Step {
     private final int pad;
     private final int oh;
     private final int ow;
-    private final float[][] taps;
-    private final float[] bias;
+    private final float[][] tapRows;
+    private final float[] biasRow;
     private final Activation act;
 
     /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
@@ -34,11 +34,12 @@ final class DepthwiseStep implements Step {
         this.pad = pad;
         this.oh = (h + 2 * pad - kernel) / stride + 1;
         this.ow = (w + 2 * pad - kernel) / stride + 1;
-        this.taps = new float[kernel * kernel][];
-        for (int t = 0; t < taps.length; t++) {
-            taps[t] = java.util.Arrays.copyOfRange(packed, t * channels, (t + 1) * channels);
+        int chunk = DepthwiseKernel.chunkPixels(channels, ow);
+        this.tapRows = new float[kernel * kernel][];
+        for (int t = 0; t < tapRows.length; t++) {
+            tapRows[t] = DepthwiseKernel.repeat(packed, t * channels, channels, chunk);
         }
-        this.bias = bias.clone();
+        this.biasRow = DepthwiseKernel.repeat(bias, 0, channels, chunk);
         this.act = act;
     }
 
@@ -49,7 +50,7 @@ final class DepthwiseStep implements Step {
 
     @Override
     public void reserve(Workspace.Sizes s) {
-        s.scratchFloats = Math.max(s.scratchFloats, channels);
+        s.scratchFloats = Math.max(s.scratchFloats, biasRow.length);
     }
 
     @Override
@@ -57,7 +58,7 @@ final class DepthwiseStep implements Step {
         int parts = Math.min(pool.threads(), oh);
         float[] src = ws.tensors[in];
         float[] dst = ws.tensors[out];
-        pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, taps, bias, kernel, stride, pad, act, dst,
-                ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.scratch[part]));
+        pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
+                dst, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.patch[part], ws.scratch[part]));
     }
 }

@@ -34,15 +34,19 @@ final class GemmStep implements Step {
     private final int ow;
     private final int n;
     private final FloatPointer weights;
-    private final float[] bias;
+    /** The heap copy of the weights, kept only when squeeze-excite gates are folded in per run. */
+    private final float[] gatedSource;
+    private final int chunk;
+    private final float[] biasRows;
     private final Activation act;
 
     /**
      * @param packed   {@code [K][N]} weights, BN folded ({@link Folding})
      * @param residual slot of the tensor to add after the activation, or −1
+     * @param gated    whether the input's channels are to be scaled by the workspace's squeeze-excite gates
      */
     GemmStep(StepInfo info, int in, int out, int residual, int h, int w, int inChannels, int kernel, int stride,
-             int pad, int outChannels, float[] packed, float[] bias, Activation act) {
+             int pad, int outChannels, float[] packed, float[] bias, Activation act, boolean gated) {
         this.info = info;
         this.in = in;
         this.out = out;
@@ -59,8 +63,13 @@ final class GemmStep implements Step {
         if (packed.length != depth() * n || bias.length != n) {
             throw new IllegalArgumentException(info.name() + ": weights do not match the geometry");
         }
+        if (gated && kernel != 1) {
+            throw new IllegalArgumentException(info.name() + ": gates fold only into a 1x1 convolution");
+        }
         this.weights = new FloatPointer(packed);
-        this.bias = bias.clone();
+        this.gatedSource = gated ? packed.clone() : null;
+        this.chunk = Math.max(1, 4096 / n);
+        this.biasRows = DepthwiseKernel.repeat(bias, 0, n, chunk);
         this.act = act;
     }
 
@@ -82,6 +91,10 @@ final class GemmStep implements Step {
         long pixels = (long) oh * ow;
         s.nativeA = Math.max(s.nativeA, pixels * depth());
         s.nativeC = Math.max(s.nativeC, pixels * n);
+        s.scratchFloats = Math.max(s.scratchFloats, biasRows.length);
+        if (gatedSource != null) {
+            s.gatedWeightFloats = Math.max(s.gatedWeightFloats, gatedSource.length);
+        }
         if (!direct()) {
             s.colsFloats = Math.max(s.colsFloats, Math.toIntExact(pixels * depth()));
         }
@@ -89,12 +102,28 @@ final class GemmStep implements Step {
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
+        FloatPointer b = gatedSource == null ? weights : gate(ws);
         int parts = Math.min(pool.threads(), oh);
-        pool.run(parts, part -> rows(ws, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part));
+        pool.run(parts, part -> rows(ws, b, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part));
+    }
+
+    /** {@code W'[c][o] = gate[c]·W[c][o]}: scaling the input channels, done to the (much smaller) weights. */
+    private FloatPointer gate(Workspace ws) {
+        float[] g = ws.gates;
+        float[] scaled = ws.gatedWeights;
+        for (int c = 0; c < inChannels; c++) {
+            float v = g[c];
+            int at = c * n;
+            for (int o = 0; o < n; o++) {
+                scaled[at + o] = gatedSource[at + o] * v; // both arrays at the same offset: vectorised
+            }
+        }
+        ws.nativeGatedWeights.put(scaled, 0, gatedSource.length);
+        return ws.nativeGatedWeights;
     }
 
     /** Output rows {@code [y0, y1)}. */
-    private void rows(Workspace ws, int y0, int y1, int part) {
+    private void rows(Workspace ws, FloatPointer b, int y0, int y1, int part) {
         int p0 = y0 * ow;
         int rows = (y1 - y0) * ow;
         if (rows == 0) {
@@ -112,11 +141,21 @@ final class GemmStep implements Step {
             a.put(cols, 0, rows * k);
         }
         FloatPointer c = new FloatPointer(ws.nativeC).position((long) p0 * n);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, a, k, weights, n, 0f, c, n);
-        c.get(dst, p0 * n, rows * n);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, a, k, b, n, 0f, c, n);
+        // the epilogue, a chunk of pixels at a time in zero-offset scratch (see DepthwiseKernel for why)
+        float[] acc = ws.scratch[part];
         float[] res = residual < 0 ? null : ws.tensors[residual];
-        for (int p = p0; p < p0 + rows; p++) {
-            Epilogue.apply(act, dst, bias, res, dst, p * n, n);
+        for (int p = p0; p < p0 + rows; p += chunk) {
+            int len = Math.min(chunk, p0 + rows - p) * n;
+            c.position((long) p * n).get(acc, 0, len);
+            Epilogue.add(acc, biasRows, len);
+            Epilogue.activate(act, acc, len);
+            if (res != null) {
+                float[] skip = ws.patch[part];
+                System.arraycopy(res, p * n, skip, 0, len);
+                Epilogue.add(acc, skip, len);
+            }
+            System.arraycopy(acc, 0, dst, p * n, len);
         }
     }
 

@@ -47,10 +47,18 @@ final class Layouts {
                     for (int j = 0; j < k; j++) {
                         int ix = ox * stride - pad + j;
                         int dst = base + (i * k + j) * c;
-                        if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
-                            java.util.Arrays.fill(cols, dst, dst + c, 0f);
-                        } else {
-                            System.arraycopy(in, (iy * w + ix) * c, cols, dst, c);
+                        boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                        int src = (iy * w + ix) * c;
+                        if (c >= 8) {
+                            if (inside) {
+                                System.arraycopy(in, src, cols, dst, c);
+                            } else {
+                                java.util.Arrays.fill(cols, dst, dst + c, 0f);
+                            }
+                        } else { // the RGB stem: three floats, cheaper than a call
+                            for (int ch = 0; ch < c; ch++) {
+                                cols[dst + ch] = inside ? in[src + ch] : 0f;
+                            }
                         }
                     }
                 }

@@ -56,11 +56,16 @@ final class PlanCompiler {
         track(c, h, w);
         List<Layer> layers = network.layers();
         boolean stem = true;
+        boolean gated = false; // squeeze-excite gates waiting to be folded into the next 1x1 convolution
         int i = 0;
         while (i < layers.size()) {
             Layer layer = layers.get(i);
             if (residualSources.contains(layer.name())) {
                 slots.pin(layer.name(), cur);
+            }
+            if (gated && !(layer instanceof ConvLayer next && next.geometry().isPointwise())) {
+                throw new IllegalArgumentException("the fast path needs a 1x1 convolution right after squeeze-excite, not "
+                        + layer.name());
             }
             if (layer instanceof ConvLayer conv) {
                 int j = i + 1;
@@ -85,7 +90,9 @@ final class PlanCompiler {
                     int residual = add == null ? -1 : slots.unpin(add.from());
                     StepKind kind = stem ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
                     steps.add(new GemmStep(new StepInfo(conv.name(), kind, macs), cur, out, residual, h, w, c,
-                            g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation));
+                            g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation,
+                            gated));
+                    gated = false;
                     if (residual >= 0) {
                         slots.release(residual);
                     }
@@ -104,6 +111,7 @@ final class PlanCompiler {
                         Folding.floats(weights.get(n + ".conv_reduce.bias")),
                         Folding.floats(weights.get(n + ".conv_expand.weight")),
                         Folding.floats(weights.get(n + ".conv_expand.bias"))));
+                gated = true;
                 i++;
             } else if (layer instanceof GlobalPoolLayer) {
                 int out = slots.allocate();
@@ -119,7 +127,7 @@ final class PlanCompiler {
                         lin.outFeatures(), lin.inFeatures());
                 steps.add(new GemmStep(new StepInfo(lin.name(), StepKind.REST, (long) lin.inFeatures() * lin.outFeatures()),
                         cur, out, -1, 1, 1, lin.inFeatures(), 1, 1, 0, lin.outFeatures(), packed,
-                        Folding.floats(weights.get(lin.name() + ".bias")), Activation.IDENTITY));
+                        Folding.floats(weights.get(lin.name() + ".bias")), Activation.IDENTITY, false));
                 slots.release(cur);
                 cur = out;
                 c = lin.outFeatures();

@@ -23,13 +23,18 @@ final class PoolStep implements Step {
     }
 
     @Override
+    public void reserve(Workspace.Sizes s) {
+        s.scratchFloats = Math.max(s.scratchFloats, ChannelVectors.chunkPixels(channels) * channels);
+    }
+
+    @Override
     public void run(Workspace ws, WorkerPool pool) {
-        float[] sums = ws.tensors[out];
-        java.util.Arrays.fill(sums, 0, channels, 0f);
-        ChannelVectors.addPixels(ws.tensors[in], channels, 0, pixels, sums);
+        float[] sums = ws.scratch[0];
+        ChannelVectors.sumPixels(ws.tensors[in], channels, 0, pixels, ws.patch[0], sums);
+        float[] mean = ws.tensors[out];
         float inv = 1f / pixels;
         for (int j = 0; j < channels; j++) {
-            sums[j] *= inv;
+            mean[j] = sums[j] * inv;
         }
     }
 }

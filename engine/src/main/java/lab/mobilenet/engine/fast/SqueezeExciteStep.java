@@ -1,9 +1,10 @@
 package lab.mobilenet.engine.fast;
 
 /**
- * timm's squeeze-excite in place on a channels-last tensor: mean per channel → C→rd + ReLU → rd→C +
- * hard-sigmoid → every pixel's channels scaled by their gates. The two passes over the tensor (sum,
- * scale) are split over the threads by pixels; the tiny fully connected part runs on the calling thread.
+ * timm's squeeze-excite on a channels-last tensor: mean per channel → C→rd + ReLU → rd→C + hard-sigmoid
+ * → one gate per channel. The gates are not multiplied into the tensor here: the 1×1 convolution that
+ * always follows squeeze-excite in MobileNetV3 folds them into its weights ({@code W'[c][o] = g[c]·W[c][o]}),
+ * which costs C·N multiplications instead of a pass over all H·W·C values.
  */
 final class SqueezeExciteStep implements Step {
 
@@ -12,9 +13,9 @@ final class SqueezeExciteStep implements Step {
     private final int pixels;
     private final int channels;
     private final int reduced;
-    private final float[] reduceW;
+    private final float[][] reduceRows;
     private final float[] reduceB;
-    private final float[] expandW;
+    private final float[][] expandRows;
     private final float[] expandB;
 
     /** Weights in PyTorch's layout: {@code reduceW [rd][C]}, {@code expandW [C][rd]}. */
@@ -25,9 +26,9 @@ final class SqueezeExciteStep implements Step {
         this.pixels = pixels;
         this.channels = channels;
         this.reduced = reduced;
-        this.reduceW = Folding.transpose(reduceW, reduced, channels);
+        this.reduceRows = ChannelVectors.inputRows(reduceW, reduced, channels);
         this.reduceB = reduceB.clone();
-        this.expandW = Folding.transpose(expandW, channels, reduced);
+        this.expandRows = ChannelVectors.inputRows(expandW, channels, reduced);
         this.expandB = expandB.clone();
     }
 
@@ -38,7 +39,7 @@ final class SqueezeExciteStep implements Step {
 
     @Override
     public void reserve(Workspace.Sizes s) {
-        s.scratchFloats = Math.max(s.scratchFloats, channels);
+        s.scratchFloats = Math.max(s.scratchFloats, ChannelVectors.chunkPixels(channels) * channels);
         s.vectorFloats = Math.max(s.vectorFloats, channels);
     }
 
@@ -46,12 +47,8 @@ final class SqueezeExciteStep implements Step {
     public void run(Workspace ws, WorkerPool pool) {
         float[] x = ws.tensors[slot];
         int parts = Math.min(pool.threads(), pixels);
-        pool.run(parts, part -> {
-            float[] sums = ws.scratch[part];
-            java.util.Arrays.fill(sums, 0, channels, 0f);
-            ChannelVectors.addPixels(x, channels, Step.split(pixels, parts, part), Step.split(pixels, parts, part + 1),
-                    sums);
-        });
+        pool.run(parts, part -> ChannelVectors.sumPixels(x, channels, Step.split(pixels, parts, part),
+                Step.split(pixels, parts, part + 1), ws.patch[part], ws.scratch[part]));
         float[] mean = ws.vectorA;
         float inv = 1f / pixels;
         for (int j = 0; j < channels; j++) {
@@ -62,16 +59,10 @@ final class SqueezeExciteStep implements Step {
             mean[j] = s * inv;
         }
         float[] hidden = ws.vectorB;
-        ChannelVectors.affine(mean, channels, reduceW, reduceB, reduced, hidden);
-        for (int j = 0; j < reduced; j++) {
-            hidden[j] = Math.max(hidden[j], 0f);
-        }
-        float[] gates = ws.vectorC;
-        ChannelVectors.affine(hidden, reduced, expandW, expandB, channels, gates);
-        for (int j = 0; j < channels; j++) {
-            gates[j] = Math.min(Math.max(gates[j] + 3f, 0f), 6f) / 6f;
-        }
-        pool.run(parts, part -> ChannelVectors.scalePixels(x, channels, Step.split(pixels, parts, part),
-                Step.split(pixels, parts, part + 1), gates));
+        ChannelVectors.affine(mean, reduceRows, reduceB, reduced, hidden);
+        Epilogue.activate(lab.mobilenet.engine.model.Activation.RELU, hidden, reduced);
+        float[] gates = ws.gates;
+        ChannelVectors.affine(hidden, expandRows, expandB, channels, gates);
+        Epilogue.activate(lab.mobilenet.engine.model.Activation.HARD_SIGMOID, gates, channels);
     }
 }

@@ -16,6 +16,7 @@ final class Workspace implements AutoCloseable {
         int scratchFloats;
         int colsFloats;
         int vectorFloats;
+        int gatedWeightFloats;
         long nativeA;
         long nativeC;
 
@@ -26,14 +27,20 @@ final class Workspace implements AutoCloseable {
     }
 
     final float[][] tensors;
-    /** Per thread: depthwise accumulators, squeeze-excite vectors. */
+    /** Per thread: accumulators and partial sums (zero-offset, so that the kernels vectorise). */
     final float[][] scratch;
+    /** Per thread: gathered inputs, the same size as {@link #scratch}. */
+    final float[][] patch;
     /** Per thread: im2col patches of the rows that thread computes. */
     final float[][] cols;
-    /** Channel vectors of squeeze-excite (mean, hidden, gates), used by the calling thread only. */
+    /** Channel vectors of squeeze-excite (mean, hidden), used by the calling thread only. */
     final float[] vectorA;
     final float[] vectorB;
-    final float[] vectorC;
+    /** The last squeeze-excite's gates, read by the 1×1 convolution after it. */
+    final float[] gates;
+    /** That convolution's weights with the gates folded in: heap, then native. */
+    final float[] gatedWeights;
+    final FloatPointer nativeGatedWeights;
     /** The caller's image during a run ({@code [3][H][W]}); the plan serialises runs. */
     float[] input;
     /** GEMM operands in native memory, shared by the parts at disjoint offsets. */
@@ -43,10 +50,13 @@ final class Workspace implements AutoCloseable {
     Workspace(Sizes s, int threads) {
         tensors = new float[s.slots][s.slotFloats];
         scratch = new float[threads][Math.max(1, s.scratchFloats)];
+        patch = new float[threads][Math.max(1, s.scratchFloats)];
         cols = new float[threads][Math.max(1, s.colsFloats)];
         vectorA = new float[Math.max(1, s.vectorFloats)];
         vectorB = new float[Math.max(1, s.vectorFloats)];
-        vectorC = new float[Math.max(1, s.vectorFloats)];
+        gates = new float[Math.max(1, s.vectorFloats)];
+        gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
+        nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         nativeA = new FloatPointer(Math.max(1, s.nativeA));
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
     }
@@ -55,5 +65,6 @@ final class Workspace implements AutoCloseable {
     public void close() {
         nativeA.close();
         nativeC.close();
+        nativeGatedWeights.close();
     }
 }
