@@ -78,8 +78,8 @@ final class ClassifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Weights weights = WeightsLoading.load(network, weightsFile)) {
-            Classifier classifier = new Classifier(network, weights);
+        try (Weights weights = WeightsLoading.load(network, weightsFile);
+             Classifier classifier = new Classifier(network, weights)) {
             if (inputTensor != null) {
                 Npy.NpyArray t = readTensor(inputTensor);
                 results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,
