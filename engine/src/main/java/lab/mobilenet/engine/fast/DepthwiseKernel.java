@@ -35,7 +35,7 @@ final class DepthwiseKernel {
      * @param patch   scratch of {@code chunkPixels·c} floats, one per thread; {@code acc} likewise
      */
     static void run(float[] in, int h, int w, int c, float[][] tapRows, float[] biasRow, int k, int stride, int pad,
-                    Activation act, float[] out, int ow, int y0, int y1, float[] patch, float[] acc) {
+                    Activation act, Workspace ws, Output out, int ow, int y0, int y1, float[] patch, float[] acc) {
         int chunk = chunkPixels(c, ow);
         for (int oy = y0; oy < y1; oy++) {
             int iy0 = oy * stride - pad;
@@ -54,7 +54,7 @@ final class DepthwiseKernel {
                     }
                 }
                 Epilogue.activate(act, acc, len);
-                System.arraycopy(acc, 0, out, (oy * ow + x0) * c, len);
+                out.write(ws, acc, (oy * ow + x0) * c, len);
             }
         }
     }

@@ -7,7 +7,7 @@ final class DepthwiseStep implements Step {
 
     private final StepInfo info;
     private final int in;
-    private final int out;
+    private final Output out;
     private final int h;
     private final int w;
     private final int channels;
@@ -21,7 +21,7 @@ final class DepthwiseStep implements Step {
     private final Activation act;
 
     /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
-    DepthwiseStep(StepInfo info, int in, int out, int h, int w, int channels, int kernel, int stride, int pad,
+    DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
                   float[] packed, float[] bias, Activation act) {
         this.info = info;
         this.in = in;
@@ -51,14 +51,14 @@ final class DepthwiseStep implements Step {
     @Override
     public void reserve(Workspace.Sizes s) {
         s.scratchFloats = Math.max(s.scratchFloats, biasRow.length);
+        out.reserve(s, (long) oh * ow * channels);
     }
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         int parts = Math.min(pool.threads(), oh);
         float[] src = ws.tensors[in];
-        float[] dst = ws.tensors[out];
         pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
-                dst, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.patch[part], ws.scratch[part]));
+                ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.patch[part], ws.scratch[part]));
     }
 }

@@ -78,7 +78,7 @@ public final class FastPlan implements AutoCloseable {
         return pool.threads();
     }
 
-    /** The steps in run order (the first one is the layout change of the input). */
+    /** The steps in run order. */
     public List<StepInfo> steps() {
         return steps.stream().map(Step::info).toList();
     }

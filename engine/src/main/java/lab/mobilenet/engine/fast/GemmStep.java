@@ -10,20 +10,34 @@ import org.bytedeco.javacpp.FloatPointer;
 /**
  * A convolution as one matrix product on channels-last data: the output pixels are the rows,
  * {@code out[P × N] = patches[P × K] · W[K × N]}, with {@code K = k·k·M}. For a 1×1 convolution the
- * patches are the input itself; for a k×k one (the stem) they are im2col rows. The classifier and V3's
- * head are the same with a single pixel.
+ * patches are the input itself, already in native memory (the step before wrote it there); for a k×k
+ * one (the stem) they are im2col rows built here. The classifier and V3's head are the same with a single
+ * pixel.
  *
  * <p>The product is OpenBLAS's {@code sgemm} — the library ND4J itself uses — called directly on native
  * memory allocated once: ND4J's {@code Nd4j.gemm} wrapper costs about 40 µs per call here, the direct
- * call well under a microsecond. Each thread copies its rows in, multiplies them and copies them back,
- * and then applies the fused epilogue (folded bias, activation, residual) on the heap.
+ * call well under a microsecond. Each thread multiplies its rows, then runs the fused epilogue (folded
+ * bias, activation, residual) on chunks read back into heap scratch, and writes them where the next
+ * step reads them.
  */
 final class GemmStep implements Step {
 
+    /** Where the patches come from. */
+    enum Source {
+        /** A 1×1 convolution's input, already in {@link Workspace#nativeIn}. */
+        NATIVE,
+        /** im2col of a channels-last heap tensor. */
+        HEAP,
+        /** im2col of the caller's {@code [3][H][W]} image (the stem). */
+        IMAGE
+    }
+
     private final StepInfo info;
-    private final int in;
-    private final int out;
+    private final Source source;
+    private final int inSlot;
+    private final int inBuffer;
     private final int residual;
+    private final Output output;
     private final int h;
     private final int w;
     private final int inChannels;
@@ -41,16 +55,21 @@ final class GemmStep implements Step {
     private final Activation act;
 
     /**
+     * @param inSlot   heap slot of the input for {@link Source#HEAP}, else ignored
+     * @param inBuffer native buffer holding (NATIVE) or receiving (HEAP, IMAGE) the patches
      * @param packed   {@code [K][N]} weights, BN folded ({@link Folding})
      * @param residual slot of the tensor to add after the activation, or −1
      * @param gated    whether the input's channels are to be scaled by the workspace's squeeze-excite gates
      */
-    GemmStep(StepInfo info, int in, int out, int residual, int h, int w, int inChannels, int kernel, int stride,
-             int pad, int outChannels, float[] packed, float[] bias, Activation act, boolean gated) {
+    GemmStep(StepInfo info, Source source, int inSlot, int inBuffer, int residual, Output output, int h, int w,
+             int inChannels, int kernel, int stride, int pad, int outChannels, float[] packed, float[] bias,
+             Activation act, boolean gated) {
         this.info = info;
-        this.in = in;
-        this.out = out;
+        this.source = source;
+        this.inSlot = inSlot;
+        this.inBuffer = inBuffer;
         this.residual = residual;
+        this.output = output;
         this.h = h;
         this.w = w;
         this.inChannels = inChannels;
@@ -63,7 +82,10 @@ final class GemmStep implements Step {
         if (packed.length != depth() * n || bias.length != n) {
             throw new IllegalArgumentException(info.name() + ": weights do not match the geometry");
         }
-        if (gated && kernel != 1) {
+        if (source == Source.NATIVE && !(kernel == 1 && stride == 1 && pad == 0)) {
+            throw new IllegalArgumentException(info.name() + ": only a 1x1 convolution reads its input as it is");
+        }
+        if (gated && source != Source.NATIVE) {
             throw new IllegalArgumentException(info.name() + ": gates fold only into a 1x1 convolution");
         }
         this.weights = new FloatPointer(packed);
@@ -71,10 +93,6 @@ final class GemmStep implements Step {
         this.chunk = Math.max(1, 4096 / n);
         this.biasRows = DepthwiseKernel.repeat(bias, 0, n, chunk);
         this.act = act;
-    }
-
-    private boolean direct() {
-        return kernel == 1 && stride == 1 && pad == 0;
     }
 
     private int depth() {
@@ -89,14 +107,16 @@ final class GemmStep implements Step {
     @Override
     public void reserve(Workspace.Sizes s) {
         long pixels = (long) oh * ow;
-        s.nativeA = Math.max(s.nativeA, pixels * depth());
+        s.nativeIn = Math.max(s.nativeIn, pixels * depth());
         s.nativeC = Math.max(s.nativeC, pixels * n);
+        output.reserve(s, pixels * n);
         s.scratchFloats = Math.max(s.scratchFloats, biasRows.length);
         if (gatedSource != null) {
             s.gatedWeightFloats = Math.max(s.gatedWeightFloats, gatedSource.length);
         }
-        if (!direct()) {
-            s.colsFloats = Math.max(s.colsFloats, Math.toIntExact(pixels * depth()));
+        if (source != Source.NATIVE) {
+            int rowsPerPart = oh; // the worst case: one thread does all rows
+            s.colsFloats = Math.max(s.colsFloats, Math.toIntExact((long) rowsPerPart * ow * depth()));
         }
     }
 
@@ -130,14 +150,14 @@ final class GemmStep implements Step {
             return;
         }
         int k = depth();
-        float[] src = ws.tensors[in];
-        float[] dst = ws.tensors[out];
-        FloatPointer a = new FloatPointer(ws.nativeA).position((long) p0 * k);
-        if (direct()) {
-            a.put(src, p0 * k, rows * k);
-        } else {
+        FloatPointer a = new FloatPointer(ws.nativeIn[inBuffer]).position((long) p0 * k);
+        if (source != Source.NATIVE) {
             float[] cols = ws.cols[part];
-            Layouts.im2col(src, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
+            if (source == Source.IMAGE) {
+                Layouts.im2colPlanar(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
+            } else {
+                Layouts.im2col(ws.tensors[inSlot], h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
+            }
             a.put(cols, 0, rows * k);
         }
         FloatPointer c = new FloatPointer(ws.nativeC).position((long) p0 * n);
@@ -155,7 +175,7 @@ final class GemmStep implements Step {
                 System.arraycopy(res, p * n, skip, 0, len);
                 Epilogue.add(acc, skip, len);
             }
-            System.arraycopy(acc, 0, dst, p * n, len);
+            output.write(ws, acc, p * n, len);
         }
     }
 

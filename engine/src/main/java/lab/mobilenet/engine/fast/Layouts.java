@@ -65,4 +65,29 @@ final class Layouts {
             }
         }
     }
+
+    /** {@link #im2col} of a channel-planar {@code [C][H][W]} image: the stem reads the caller's input as it is. */
+    static void im2colPlanar(float[] chw, int h, int w, int c, int k, int stride, int pad, int ow, int y0, int y1,
+                             float[] cols) {
+        int rowLen = k * k * c;
+        int plane = h * w;
+        int r = 0;
+        for (int oy = y0; oy < y1; oy++) {
+            for (int ox = 0; ox < ow; ox++, r++) {
+                int base = r * rowLen;
+                for (int i = 0; i < k; i++) {
+                    int iy = oy * stride - pad + i;
+                    for (int j = 0; j < k; j++) {
+                        int ix = ox * stride - pad + j;
+                        int dst = base + (i * k + j) * c;
+                        boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                        int src = iy * w + ix;
+                        for (int ch = 0; ch < c; ch++) {
+                            cols[dst + ch] = inside ? chw[ch * plane + src] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -20,7 +20,8 @@ import lab.mobilenet.engine.runtime.Weights;
 /**
  * Turns a network's flat layer list into fast-path steps: each convolution swallows the batch norm,
  * the activation and the residual add that follow it (the only patterns MobileNets have); squeeze-excite,
- * pooling and the classifier become steps of their own. Tensors get heap slots by liveness.
+ * pooling and the classifier become steps of their own. Each step's output goes where its reader wants
+ * it: a heap slot (slots assigned by liveness), a native GEMM input (the two alternate), or both.
  */
 final class PlanCompiler {
 
@@ -31,7 +32,10 @@ final class PlanCompiler {
     private final List<Step> steps = new ArrayList<>();
     private final SlotAllocator slots = new SlotAllocator();
     private final Workspace.Sizes sizes = new Workspace.Sizes();
+    private final Set<String> residualSources = new HashSet<>();
+    private List<Layer> layers;
     private int maxFloats;
+    private int nativeInputs;
 
     private PlanCompiler() {
     }
@@ -42,20 +46,18 @@ final class PlanCompiler {
 
     private Compiled build(Network network, Weights weights, int height, int width) {
         network.shapes(height, width); // rejects sizes too small for the network, before anything is built
-        Set<String> residualSources = new HashSet<>();
-        for (Layer l : network.layers()) {
+        layers = network.layers();
+        for (Layer l : layers) {
             if (l instanceof ResidualAddLayer r) {
                 residualSources.add(r.from());
             }
         }
-        int cur = slots.allocate();
-        steps.add(new InputStep(cur, height, width));
+        int cur = -1; // heap slot of the current tensor, -1 if it is only in native memory (or the image)
+        int curBuffer = -1; // native buffer holding it, if a GEMM reads it next
+        boolean first = true; // the first convolution reads the caller's image
         int c = 3;
         int h = height;
         int w = width;
-        track(c, h, w);
-        List<Layer> layers = network.layers();
-        boolean stem = true;
         boolean gated = false; // squeeze-excite gates waiting to be folded into the next 1x1 convolution
         int i = 0;
         while (i < layers.size()) {
@@ -63,10 +65,11 @@ final class PlanCompiler {
             if (residualSources.contains(layer.name())) {
                 slots.pin(layer.name(), cur);
             }
-            if (gated && !(layer instanceof ConvLayer next && next.geometry().isPointwise())) {
+            if (gated && !(layer instanceof ConvLayer next && direct(next.geometry()))) {
                 throw new IllegalArgumentException("the fast path needs a 1x1 convolution right after squeeze-excite, not "
                         + layer.name());
             }
+            Output out;
             if (layer instanceof ConvLayer conv) {
                 int j = i + 1;
                 BatchNormLayer bn = j < layers.size() && layers.get(j) instanceof BatchNormLayer b ? b : null;
@@ -79,30 +82,34 @@ final class PlanCompiler {
                 j += add == null ? 0 : 1;
                 Folding.Folded f = Folding.fold(conv, bn, weights);
                 Activation activation = act == null ? Activation.IDENTITY : act.activation();
-                int out = slots.allocate();
-                int oh = g.outSize(h);
-                int ow = g.outSize(w);
                 long macs = g.macs(h, w);
                 if (g.isDepthwise()) {
+                    if (first) {
+                        throw new IllegalArgumentException("the fast path needs a standard convolution first, not "
+                                + conv.name());
+                    }
+                    out = output(j);
                     steps.add(new DepthwiseStep(new StepInfo(conv.name(), StepKind.DEPTHWISE, macs), cur, out, h, w, c,
                             g.kernel(), g.stride(), g.padding(), f.weights(), f.bias(), activation));
                 } else {
                     int residual = add == null ? -1 : slots.unpin(add.from());
-                    StepKind kind = stem ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
-                    steps.add(new GemmStep(new StepInfo(conv.name(), kind, macs), cur, out, residual, h, w, c,
-                            g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation,
-                            gated));
+                    GemmStep.Source source = first ? GemmStep.Source.IMAGE
+                            : direct(g) ? GemmStep.Source.NATIVE : GemmStep.Source.HEAP;
+                    int buffer = source == GemmStep.Source.NATIVE ? curBuffer : nativeInputs++ % 2;
+                    out = output(j);
+                    StepKind kind = first ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
+                    steps.add(new GemmStep(new StepInfo(conv.name(), kind, macs), source, cur, buffer, residual, out,
+                            h, w, c, g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(),
+                            activation, gated));
                     gated = false;
                     if (residual >= 0) {
                         slots.release(residual);
                     }
                 }
-                slots.release(cur);
-                cur = out;
+                first = false;
                 c = g.outChannels();
-                h = oh;
-                w = ow;
-                stem = false;
+                h = g.outSize(h);
+                w = g.outSize(w);
                 i = j;
             } else if (layer instanceof SqueezeExciteLayer se) {
                 String n = se.name();
@@ -113,30 +120,33 @@ final class PlanCompiler {
                         Folding.floats(weights.get(n + ".conv_expand.bias"))));
                 gated = true;
                 i++;
+                continue; // in place: the tensor and where it lives do not change
             } else if (layer instanceof GlobalPoolLayer) {
-                int out = slots.allocate();
+                out = output(i + 1);
                 steps.add(new PoolStep(new StepInfo(layer.name(), StepKind.REST, 0), cur, out, h * w, c));
-                slots.release(cur);
-                cur = out;
                 h = 1;
                 w = 1;
                 i++;
             } else if (layer instanceof LinearLayer lin) {
-                int out = slots.allocate();
                 float[] packed = Folding.transpose(Folding.floats(weights.get(lin.name() + ".weight")),
                         lin.outFeatures(), lin.inFeatures());
+                out = output(i + 1);
                 steps.add(new GemmStep(new StepInfo(lin.name(), StepKind.REST, (long) lin.inFeatures() * lin.outFeatures()),
-                        cur, out, -1, 1, 1, lin.inFeatures(), 1, 1, 0, lin.outFeatures(), packed,
-                        Folding.floats(weights.get(lin.name() + ".bias")), Activation.IDENTITY, false));
-                slots.release(cur);
-                cur = out;
+                        GemmStep.Source.NATIVE, cur, curBuffer, -1, out, 1, 1, lin.inFeatures(), 1, 1, 0,
+                        lin.outFeatures(), packed, Folding.floats(weights.get(lin.name() + ".bias")), Activation.IDENTITY,
+                        false));
                 c = lin.outFeatures();
                 i++;
             } else {
                 throw new IllegalArgumentException("the fast path cannot fuse " + layer.name() + " (" + layer.type()
                         + ") into the convolution before it");
             }
-            track(c, h, w);
+            if (cur >= 0) {
+                slots.release(cur);
+            }
+            cur = out.slot();
+            curBuffer = out.buffer();
+            maxFloats = Math.max(maxFloats, Math.multiplyExact(Math.multiplyExact(c, h), w));
         }
         sizes.atLeast(slots.slots(), maxFloats);
         for (Step s : steps) {
@@ -145,7 +155,35 @@ final class PlanCompiler {
         return new Compiled(List.copyOf(steps), cur, c, sizes);
     }
 
-    private void track(int c, int h, int w) {
-        maxFloats = Math.max(maxFloats, Math.multiplyExact(Math.multiplyExact(c, h), w));
+    /** A 1×1 convolution that reads its input as it is (no im2col). */
+    private static boolean direct(ConvGeometry g) {
+        return g.kernel() == 1 && g.stride() == 1 && g.padding() == 0 && g.groups() == 1;
+    }
+
+    /**
+     * Where the output of the step ending before layer {@code next} must go: a native GEMM input if a 1×1
+     * convolution or the classifier reads it next (past a squeeze-excite, which only reads it), a heap slot
+     * if anything else reads it, a residual add will, or it is the network's output.
+     */
+    private Output output(int next) {
+        boolean heap = next >= layers.size();
+        boolean gemm = false;
+        int reader = next;
+        if (!heap) {
+            if (residualSources.contains(layers.get(next).name())) {
+                heap = true;
+            }
+            if (layers.get(reader) instanceof SqueezeExciteLayer) {
+                heap = true;
+                reader++;
+            }
+            Layer r = reader < layers.size() ? layers.get(reader) : null;
+            if (r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry())) {
+                gemm = true;
+            } else {
+                heap = true;
+            }
+        }
+        return new Output(heap ? slots.allocate() : -1, gemm ? nativeInputs++ % 2 : -1);
     }
 }

@@ -5,11 +5,11 @@ final class PoolStep implements Step {
 
     private final StepInfo info;
     private final int in;
-    private final int out;
+    private final Output out;
     private final int pixels;
     private final int channels;
 
-    PoolStep(StepInfo info, int in, int out, int pixels, int channels) {
+    PoolStep(StepInfo info, int in, Output out, int pixels, int channels) {
         this.info = info;
         this.in = in;
         this.out = out;
@@ -25,16 +25,19 @@ final class PoolStep implements Step {
     @Override
     public void reserve(Workspace.Sizes s) {
         s.scratchFloats = Math.max(s.scratchFloats, ChannelVectors.chunkPixels(channels) * channels);
+        s.vectorFloats = Math.max(s.vectorFloats, channels);
+        out.reserve(s, channels);
     }
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         float[] sums = ws.scratch[0];
         ChannelVectors.sumPixels(ws.tensors[in], channels, 0, pixels, ws.patch[0], sums);
-        float[] mean = ws.tensors[out];
+        float[] mean = ws.vectorA;
         float inv = 1f / pixels;
         for (int j = 0; j < channels; j++) {
             mean[j] = sums[j] * inv;
         }
+        out.write(ws, mean, 0, channels);
     }
 }

@@ -17,7 +17,7 @@ final class Workspace implements AutoCloseable {
         int colsFloats;
         int vectorFloats;
         int gatedWeightFloats;
-        long nativeA;
+        long nativeIn;
         long nativeC;
 
         void atLeast(int slotCount, int floats) {
@@ -43,8 +43,13 @@ final class Workspace implements AutoCloseable {
     final FloatPointer nativeGatedWeights;
     /** The caller's image during a run ({@code [3][H][W]}); the plan serialises runs. */
     float[] input;
-    /** GEMM operands in native memory, shared by the parts at disjoint offsets. */
-    final FloatPointer nativeA;
+    /**
+     * GEMM inputs in native memory, two that alternate: the step before a 1×1 convolution writes its
+     * output straight into one while the convolution before it still reads the other, so no GEMM input
+     * is ever copied in a pass of its own. Parts use disjoint offsets.
+     */
+    final FloatPointer[] nativeIn;
+    /** GEMM outputs, read back chunk by chunk by the epilogue. */
     final FloatPointer nativeC;
 
     Workspace(Sizes s, int threads) {
@@ -57,13 +62,15 @@ final class Workspace implements AutoCloseable {
         gates = new float[Math.max(1, s.vectorFloats)];
         gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
-        nativeA = new FloatPointer(Math.max(1, s.nativeA));
+        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
+            new FloatPointer(Math.max(1, s.nativeIn))};
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
     }
 
     @Override
     public void close() {
-        nativeA.close();
+        nativeIn[0].close();
+        nativeIn[1].close();
         nativeC.close();
         nativeGatedWeights.close();
     }

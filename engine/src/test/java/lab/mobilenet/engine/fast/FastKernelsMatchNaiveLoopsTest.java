@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every fast kernel against the plain loops of {@link NaiveOps} (channel-planar, in double): convolution,
  * then batch norm, then the activation, then the residual, exactly as the layers list them. Geometries
  * include odd sizes, both strides, k 3 and 5, rows that split unevenly over threads and rows wider than
- * one chunk of scratch.
+ * one chunk of scratch. Every step writes its output to a heap slot and a native GEMM input at once; the
+ * harness checks that the two copies are equal.
  */
 class FastKernelsMatchNaiveLoopsTest {
 
@@ -66,7 +67,7 @@ class FastKernelsMatchNaiveLoopsTest {
         ConvGeometry g = ConvGeometry.depthwise(c, k, s);
         Case t = conv(rnd, g, h, w, false, x);
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
-        DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN, StepHarness.OUT,
+        DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN, StepHarness.BOTH,
                 h, w, c, k, s, g.padding(), f.weights(), f.bias(), act);
         float[] out = StepHarness.run(step, StepHarness.channelsLast(x, c, h, w), null, null, c * t.oh() * t.ow(), threads);
         float[] expected = StepHarness.channelsLast(StepHarness.apply(act, t.reference()), c, t.oh(), t.ow());
@@ -88,9 +89,11 @@ class FastKernelsMatchNaiveLoopsTest {
         Case t = conv(rnd, g, h, w, true, x);
         float[] res = residual ? StepHarness.random(rnd, out * t.oh() * t.ow()) : null;
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
-        GemmStep step = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), StepHarness.IN, StepHarness.OUT,
-                residual ? StepHarness.RES : -1, h, w, in, k, s, g.padding(), out, f.weights(), f.bias(), act, false);
-        float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w),
+        GemmStep.Source source = k == 1 ? GemmStep.Source.NATIVE : in == 3 ? GemmStep.Source.IMAGE : GemmStep.Source.HEAP;
+        GemmStep step = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), source, StepHarness.IN, 0,
+                residual ? StepHarness.RES : -1, StepHarness.BOTH, h, w, in, k, s, g.padding(), out, f.weights(),
+                f.bias(), act, false);
+        float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w), x,
                 res == null ? null : StepHarness.channelsLast(res, out, t.oh(), t.ow()), null, out * t.oh() * t.ow(), threads);
         float[] expected = StepHarness.apply(act, t.reference());
         if (res != null) {
@@ -127,8 +130,8 @@ class FastKernelsMatchNaiveLoopsTest {
         ConvGeometry g = ConvGeometry.pointwise(c, out);
         Case t = conv(rnd, g, 1, pixels, false, scaled);
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
-        GemmStep pw = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), StepHarness.IN, StepHarness.OUT, -1, 1,
-                pixels, c, 1, 1, 0, out, f.weights(), f.bias(), Activation.IDENTITY, true);
+        GemmStep pw = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), GemmStep.Source.NATIVE, StepHarness.IN, 0,
+                -1, StepHarness.BOTH, 1, pixels, c, 1, 1, 0, out, f.weights(), f.bias(), Activation.IDENTITY, true);
         float[] got = StepHarness.run(pw, StepHarness.channelsLast(x, c, 1, pixels), null, gates, out * pixels, threads);
         assertClose("se + pointwise", StepHarness.channelsLast(t.reference(), out, 1, pixels), got);
         t.weights().close();
@@ -139,7 +142,7 @@ class FastKernelsMatchNaiveLoopsTest {
     void globalPoolMatchesTheNaiveMean(int pixels, int c) {
         Random rnd = new Random(pixels * c);
         float[] x = StepHarness.random(rnd, c * pixels);
-        PoolStep step = new PoolStep(new StepInfo("pool", StepKind.REST, 0), StepHarness.IN, StepHarness.OUT, pixels, c);
+        PoolStep step = new PoolStep(new StepInfo("pool", StepKind.REST, 0), StepHarness.IN, StepHarness.BOTH, pixels, c);
         float[] got = StepHarness.run(step, StepHarness.channelsLast(x, c, 1, pixels), null, null, c, 1);
         assertClose("pool", NaiveOps.globalAvgPool(x, 1, c, pixels), got);
     }
@@ -152,8 +155,9 @@ class FastKernelsMatchNaiveLoopsTest {
         float[] x = StepHarness.random(rnd, in);
         float[] weight = StepHarness.random(rnd, out * in);
         float[] bias = StepHarness.random(rnd, out);
-        GemmStep step = new GemmStep(new StepInfo("classifier", StepKind.REST, 0), StepHarness.IN, StepHarness.OUT, -1,
-                1, 1, in, 1, 1, 0, out, Folding.transpose(weight, out, in), bias, Activation.IDENTITY, false);
+        GemmStep step = new GemmStep(new StepInfo("classifier", StepKind.REST, 0), GemmStep.Source.NATIVE, -1, 0, -1,
+                StepHarness.BOTH, 1, 1, in, 1, 1, 0, out, Folding.transpose(weight, out, in), bias, Activation.IDENTITY,
+                false);
         float[] got = StepHarness.run(step, x, null, null, out, 2);
         assertClose("linear", NaiveOps.linear(x, 1, in, weight, bias, out), got);
     }

@@ -14,6 +14,8 @@ final class StepHarness {
     static final int IN = 0;
     static final int OUT = 1;
     static final int RES = 2;
+    /** Steps under test write both: heap slot OUT and native buffer 1. */
+    static final Output BOTH = new Output(OUT, 1);
 
     private StepHarness() {
     }
@@ -48,15 +50,24 @@ final class StepHarness {
 
     /** Runs {@code step} with {@code input} (channels-last) in slot IN and {@code residual} in slot RES. */
     static float[] run(Step step, float[] input, float[] residual, float[] gates, int outFloats, int threads) {
+        return run(step, input, null, residual, gates, outFloats, threads);
+    }
+
+    /** @param planar the caller's image, for a stem that reads it directly */
+    static float[] run(Step step, float[] input, float[] planar, float[] residual, float[] gates, int outFloats,
+                       int threads) {
         Workspace.Sizes sizes = new Workspace.Sizes();
         int floats = Math.max(Math.max(input.length, outFloats), residual == null ? 0 : residual.length);
         sizes.atLeast(3, floats);
         if (gates != null) {
             sizes.vectorFloats = gates.length;
         }
+        sizes.nativeIn = input.length;
         step.reserve(sizes);
         try (Workspace ws = new Workspace(sizes, threads); WorkerPool pool = new WorkerPool(threads)) {
             System.arraycopy(input, 0, ws.tensors[IN], 0, input.length);
+            ws.nativeIn[0].put(input, 0, input.length); // where a 1x1 convolution's producer would have put it
+            ws.input = planar;
             if (residual != null) {
                 System.arraycopy(residual, 0, ws.tensors[RES], 0, residual.length);
             }
@@ -66,6 +77,11 @@ final class StepHarness {
             step.run(ws, pool);
             float[] out = new float[outFloats];
             System.arraycopy(ws.tensors[OUT], 0, out, 0, outFloats);
+            float[] copy = new float[outFloats];
+            ws.nativeIn[1].get(copy, 0, outFloats);
+            if (!java.util.Arrays.equals(out, copy)) {
+                throw new AssertionError("the native copy of the output differs from the heap copy");
+            }
             return out;
         } finally {
             step.close();
