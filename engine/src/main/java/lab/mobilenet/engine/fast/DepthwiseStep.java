@@ -50,7 +50,8 @@ final class DepthwiseStep implements Step {
 
     @Override
     public void reserve(Workspace.Sizes s) {
-        s.scratchFloats = Math.max(s.scratchFloats, biasRow.length);
+        s.depthwiseKernel = Math.max(s.depthwiseKernel, kernel);
+        s.depthwiseFloats = Math.max(s.depthwiseFloats, biasRow.length);
         out.reserve(s, (long) oh * ow * channels);
     }
 
@@ -59,6 +60,6 @@ final class DepthwiseStep implements Step {
         int parts = Math.min(pool.threads(), oh);
         float[] src = ws.tensors[in];
         pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
-                ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.patch[part], ws.scratch[part]));
+                ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.depthwise[part]));
     }
 }

@@ -17,6 +17,8 @@ final class Workspace implements AutoCloseable {
         int colsFloats;
         int vectorFloats;
         int gatedWeightFloats;
+        int depthwiseKernel;
+        int depthwiseFloats;
         long nativeIn;
         long nativeC;
 
@@ -31,6 +33,8 @@ final class Workspace implements AutoCloseable {
     final float[][] scratch;
     /** Per thread: gathered inputs, the same size as {@link #scratch}. */
     final float[][] patch;
+    /** Per thread: the depthwise kernel's ring of patches and accumulator. */
+    final DepthwiseKernel.Scratch[] depthwise;
     /** Per thread: im2col patches of the rows that thread computes. */
     final float[][] cols;
     /** Channel vectors of squeeze-excite (mean, hidden), used by the calling thread only. */
@@ -56,6 +60,10 @@ final class Workspace implements AutoCloseable {
         tensors = new float[s.slots][s.slotFloats];
         scratch = new float[threads][Math.max(1, s.scratchFloats)];
         patch = new float[threads][Math.max(1, s.scratchFloats)];
+        depthwise = new DepthwiseKernel.Scratch[threads];
+        for (int t = 0; t < threads; t++) {
+            depthwise[t] = new DepthwiseKernel.Scratch(Math.max(1, s.depthwiseKernel), Math.max(1, s.depthwiseFloats));
+        }
         cols = new float[threads][Math.max(1, s.colsFloats)];
         vectorA = new float[Math.max(1, s.vectorFloats)];
         vectorB = new float[Math.max(1, s.vectorFloats)];
