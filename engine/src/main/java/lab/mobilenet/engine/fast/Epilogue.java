@@ -44,6 +44,35 @@ final class Epilogue {
         }
     }
 
+    /** {@code v[q] = act(v[q] + bias[q])} for {@code q < n}: the GEMM's epilogue, one pass instead of two. */
+    static void biasActivate(Activation act, float[] v, float[] bias, int n) {
+        switch (act) {
+            case IDENTITY -> add(v, bias, n);
+            case RELU -> {
+                for (int q = 0; q < n; q++) {
+                    v[q] = Math.max(v[q] + bias[q], 0f);
+                }
+            }
+            case RELU6 -> {
+                for (int q = 0; q < n; q++) {
+                    v[q] = Math.min(Math.max(v[q] + bias[q], 0f), 6f);
+                }
+            }
+            case HARD_SWISH -> {
+                for (int q = 0; q < n; q++) {
+                    float x = v[q] + bias[q];
+                    v[q] = x * Math.min(Math.max(x + 3f, 0f), 6f) * SIXTH;
+                }
+            }
+            case HARD_SIGMOID -> {
+                for (int q = 0; q < n; q++) {
+                    v[q] = Math.min(Math.max(v[q] + bias[q] + 3f, 0f), 6f) * SIXTH;
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown activation " + act);
+        }
+    }
+
     /** {@code v[q] += a[q]} for {@code q < n}. */
     static void add(float[] v, float[] a, int n) {
         for (int q = 0; q < n; q++) {

@@ -168,8 +168,7 @@ final class GemmStep implements Step {
         for (int p = p0; p < p0 + rows; p += chunk) {
             int len = Math.min(chunk, p0 + rows - p) * n;
             c.position((long) p * n).get(acc, 0, len);
-            Epilogue.add(acc, biasRows, len);
-            Epilogue.activate(act, acc, len);
+            Epilogue.biasActivate(act, acc, biasRows, len);
             if (res != null) {
                 float[] skip = ws.patch[part];
                 System.arraycopy(res, p * n, skip, 0, len);
