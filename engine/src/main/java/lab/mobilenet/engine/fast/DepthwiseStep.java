@@ -57,7 +57,7 @@ final class DepthwiseStep implements Step {
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
-        int parts = Math.min(pool.threads(), oh);
+        int parts = Step.parts(pool, oh, info.macs());
         float[] src = ws.tensors[in];
         pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
                 ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.depthwise[part]));

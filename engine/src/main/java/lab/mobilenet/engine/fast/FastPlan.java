@@ -34,15 +34,15 @@ public final class FastPlan implements AutoCloseable {
     private final Workspace workspace;
     private final WorkerPool pool;
 
-    private FastPlan(Network network, int height, int width, PlanCompiler.Compiled c, int threads) {
+    private FastPlan(Network network, int height, int width, PlanCompiler.Compiled c, WorkerPool pool) {
         this.network = network;
         this.height = height;
         this.width = width;
         this.steps = c.steps();
         this.logitsSlot = c.logitsSlot();
         this.classes = c.classes();
-        this.workspace = new Workspace(c.sizes(), threads);
-        this.pool = new WorkerPool(threads);
+        this.workspace = new Workspace(c.sizes(), pool.threads());
+        this.pool = pool;
     }
 
     /**
@@ -50,11 +50,18 @@ public final class FastPlan implements AutoCloseable {
      * @throws IllegalArgumentException for a layer pattern the fast path has no kernel for
      */
     public static FastPlan compile(Network network, Weights weights, int height, int width, int threads) {
+        return compile(network, weights, height, width, threads, WorkerPool.MIN_WORK_PER_PART);
+    }
+
+    /** @param minWorkPerPart MACs below which a step stays on one thread; 0 splits every step (for tests) */
+    static FastPlan compile(Network network, Weights weights, int height, int width, int threads,
+                            long minWorkPerPart) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
         Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS, process-wide: the pool owns the threads
-        return new FastPlan(network, height, width, PlanCompiler.compile(network, weights, height, width), threads);
+        PlanCompiler.Compiled compiled = PlanCompiler.compile(network, weights, height, width);
+        return new FastPlan(network, height, width, compiled, new WorkerPool(threads, minWorkPerPart));
     }
 
     /** Two threads where the machine has them: measured faster than one at batch 1 (see the README). */

@@ -123,7 +123,7 @@ final class GemmStep implements Step {
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         FloatPointer b = gatedSource == null ? weights : gate(ws);
-        int parts = Math.min(pool.threads(), oh);
+        int parts = Step.parts(pool, oh, info.macs());
         pool.run(parts, part -> rows(ws, b, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part));
     }
 

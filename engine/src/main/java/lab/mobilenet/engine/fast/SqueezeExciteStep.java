@@ -46,7 +46,7 @@ final class SqueezeExciteStep implements Step {
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         float[] x = ws.tensors[slot];
-        int parts = Math.min(pool.threads(), pixels);
+        int parts = Step.parts(pool, pixels, (long) pixels * channels);
         pool.run(parts, part -> ChannelVectors.sumPixels(x, channels, Step.split(pixels, parts, part),
                 Step.split(pixels, parts, part + 1), ws.patch[part], ws.scratch[part]));
         float[] mean = ws.vectorA;

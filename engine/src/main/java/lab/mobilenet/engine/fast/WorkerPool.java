@@ -18,7 +18,11 @@ final class WorkerPool implements AutoCloseable {
 
     private static final long SPIN_NANOS = 50_000;
 
+    /** Default work (MACs) below which a step stays on the calling thread: about 0.1 ms. */
+    static final long MIN_WORK_PER_PART = 500_000;
+
     private final int threads;
+    private final long minWorkPerPart;
     private final Thread[] workers;
     private final AtomicInteger remaining = new AtomicInteger();
     private volatile Body body;
@@ -29,6 +33,12 @@ final class WorkerPool implements AutoCloseable {
     private volatile boolean closed;
 
     WorkerPool(int threads) {
+        this(threads, MIN_WORK_PER_PART);
+    }
+
+    /** @param minWorkPerPart 0 splits every step over all threads (the tests use it on small networks) */
+    WorkerPool(int threads, long minWorkPerPart) {
+        this.minWorkPerPart = minWorkPerPart;
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
@@ -45,6 +55,10 @@ final class WorkerPool implements AutoCloseable {
 
     int threads() {
         return threads;
+    }
+
+    long minWorkPerPart() {
+        return minWorkPerPart;
     }
 
     /** Runs {@code body} for parts {@code 0 … parts − 1} (at most {@link #threads()}) and waits for all. */

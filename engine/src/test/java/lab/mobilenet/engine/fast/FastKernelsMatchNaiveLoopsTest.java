@@ -121,7 +121,7 @@ class FastKernelsMatchNaiveLoopsTest {
         Workspace.Sizes sizes = new Workspace.Sizes();
         sizes.atLeast(3, c * pixels);
         se.reserve(sizes);
-        try (Workspace ws = new Workspace(sizes, threads); WorkerPool pool = new WorkerPool(threads)) {
+        try (Workspace ws = new Workspace(sizes, threads); WorkerPool pool = new WorkerPool(threads, 0)) {
             System.arraycopy(StepHarness.channelsLast(x, c, 1, pixels), 0, ws.tensors[StepHarness.IN], 0, x.length);
             se.run(ws, pool);
             System.arraycopy(ws.gates, 0, gates, 0, c);

@@ -64,7 +64,7 @@ final class StepHarness {
         }
         sizes.nativeIn = input.length;
         step.reserve(sizes);
-        try (Workspace ws = new Workspace(sizes, threads); WorkerPool pool = new WorkerPool(threads)) {
+        try (Workspace ws = new Workspace(sizes, threads); WorkerPool pool = new WorkerPool(threads, 0)) {
             System.arraycopy(input, 0, ws.tensors[IN], 0, input.length);
             ws.nativeIn[0].put(input, 0, input.length); // where a 1x1 convolution's producer would have put it
             ws.input = planar;
