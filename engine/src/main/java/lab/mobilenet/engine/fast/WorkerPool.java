@@ -1,13 +1,19 @@
 package lab.mobilenet.engine.fast;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A persistent pool that runs the parts of one step at the same time: part 0 on the calling thread,
- * part i on worker i − 1. Workers are started once and wait between steps, spinning briefly (a layer
- * takes tens to hundreds of microseconds, less than a park/unpark round trip is worth) and then
- * parking, so that an idle plan costs no CPU. Not re-entrant: one {@link #run} at a time.
+ * A persistent pool that runs the parts of one step at the same time, started once per plan.
+ *
+ * <p>Parts are claimed, not assigned: the calling thread and the workers take the next unclaimed part
+ * from one counter until none is left. A worker that the operating system has not scheduled yet (a busy
+ * machine) therefore never holds the step up: the caller simply does that part too, and a step costs at
+ * worst what it costs on one thread. The counter carries the step's generation in its high bits, so a
+ * worker that wakes late cannot claim a part of a newer step with an older step's work. Workers spin
+ * briefly after a step (the next one usually follows within microseconds) and then park, so an idle plan
+ * costs no CPU. Not re-entrant: one {@link #run} at a time.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -16,21 +22,23 @@ final class WorkerPool implements AutoCloseable {
         void run(int part);
     }
 
-    private static final long SPIN_NANOS = 50_000;
-
     /** Default work (MACs) below which a step stays on the calling thread: about 0.1 ms. */
     static final long MIN_WORK_PER_PART = 500_000;
+
+    private static final long SPIN_NANOS = 50_000;
 
     private final int threads;
     private final long minWorkPerPart;
     private final Thread[] workers;
-    private final AtomicInteger remaining = new AtomicInteger();
+    /** generation << 32 | next unclaimed part. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
     private volatile Body body;
     private volatile int parts;
-    private volatile long generation;
     private volatile Throwable failure;
     private volatile Thread caller;
     private volatile boolean closed;
+    private long generation;
 
     WorkerPool(int threads) {
         this(threads, MIN_WORK_PER_PART);
@@ -38,15 +46,14 @@ final class WorkerPool implements AutoCloseable {
 
     /** @param minWorkPerPart 0 splits every step over all threads (the tests use it on small networks) */
     WorkerPool(int threads, long minWorkPerPart) {
-        this.minWorkPerPart = minWorkPerPart;
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
         this.threads = threads;
+        this.minWorkPerPart = minWorkPerPart;
         this.workers = new Thread[threads - 1];
         for (int i = 0; i < workers.length; i++) {
-            int part = i + 1;
-            Thread t = new Thread(() -> work(part), "fast-path-worker-" + part);
+            Thread t = new Thread(this::work, "fast-path-worker-" + (i + 1));
             t.setDaemon(true);
             workers[i] = t;
             t.start();
@@ -74,22 +81,19 @@ final class WorkerPool implements AutoCloseable {
         this.parts = parts;
         this.failure = null;
         this.caller = Thread.currentThread();
-        remaining.set(parts - 1);
-        generation++; // the volatile write that publishes the fields above
-        for (int i = 0; i < parts - 1; i++) {
+        completed.set(0);
+        generation++;
+        claims.set(generation << 32); // publishes the fields above
+        for (int i = 0; i < Math.min(parts - 1, workers.length); i++) {
             LockSupport.unpark(workers[i]);
         }
-        try {
-            body.run(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
+        claimAndRun(generation);
         long start = System.nanoTime();
-        while (remaining.get() > 0) {
+        while (completed.get() < parts) { // only parts another thread has claimed and is running
             if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, 200_000);
+                LockSupport.parkNanos(this, 100_000);
             }
         }
         Throwable f = failure;
@@ -101,29 +105,45 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void work(int part) {
-        long seen = 0;
+    /** Claims parts of step {@code gen} until none is left; returns whether it ran any. */
+    private boolean claimAndRun(long gen) {
+        boolean ran = false;
         while (true) {
+            long c = claims.get();
+            int part = (int) c;
+            if (c >>> 32 != gen || part >= parts) {
+                return ran;
+            }
+            if (!claims.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            ran = true;
+            try {
+                body.run(part);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (completed.incrementAndGet() == parts) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    private void work() {
+        long seen = 0;
+        while (!closed) {
+            long gen = claims.get() >>> 32;
+            if (gen != seen) {
+                seen = gen;
+                claimAndRun(gen);
+                continue;
+            }
             long start = System.nanoTime();
-            while (generation == seen && !closed) {
+            while (claims.get() >>> 32 == seen && !closed) {
                 if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
-                }
-            }
-            if (closed) {
-                return;
-            }
-            seen = generation;
-            if (part < parts) {
-                try {
-                    body.run(part);
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
                 }
             }
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FastPlanBehaviourTest {
 
     @Test
-    void poolRunsEveryPartExactlyOncePerCallAndPassesWorkerFailuresToTheCaller() {
+    void poolRunsEveryPartExactlyOncePerCallWhoeverClaimsItAndPassesFailuresToTheCaller() {
         try (WorkerPool pool = new WorkerPool(3)) {
             AtomicIntegerArray hits = new AtomicIntegerArray(3);
             for (int round = 0; round < 200; round++) {
@@ -28,6 +28,16 @@ class FastPlanBehaviourTest {
             assertEquals(400, hits.get(0));
             assertEquals(400, hits.get(1));
             assertEquals(200, hits.get(2));
+            java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            for (int round = 0; round < 500; round++) {
+                pool.run(3, part -> {
+                    names.add(Thread.currentThread().getName());
+                    for (long spin = System.nanoTime(); System.nanoTime() - spin < 50_000; ) {
+                        Thread.onSpinWait(); // long enough for a worker to wake and claim a part
+                    }
+                });
+            }
+            assertTrue(names.size() > 1, "workers took parts too: " + names);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(3, part -> {
                 if (part == 2) {
                     throw new IllegalStateException("part 2 failed");
