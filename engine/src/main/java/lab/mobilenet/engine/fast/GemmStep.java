@@ -2,6 +2,7 @@ package lab.mobilenet.engine.fast;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import lab.mobilenet.engine.model.Activation;
@@ -151,17 +152,21 @@ final class GemmStep implements Step {
         }
         int k = depth();
         FloatPointer a = new FloatPointer(ws.nativeIn[inBuffer]).position((long) p0 * k);
-        if (source != Source.NATIVE) {
-            float[] cols = ws.cols[part];
-            if (source == Source.IMAGE) {
-                Layouts.im2colPlanar(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
-            } else {
-                Layouts.im2col(ws.tensors[inSlot], h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
-            }
-            a.put(cols, 0, rows * k);
-        }
         FloatPointer c = new FloatPointer(ws.nativeC).position((long) p0 * n);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, a, k, b, n, 0f, c, n);
+        if (source == Source.IMAGE) {
+            // the stem: patches transposed, [K][rows] for this part, so that im2col writes rows, not scatters
+            float[] cols = ws.cols[part];
+            Layouts.im2colPlanarTransposed(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols, rows);
+            a.put(cols, 0, rows * k);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, n, k, 1f, a, rows, b, n, 0f, c, n);
+        } else {
+            if (source == Source.HEAP) {
+                float[] cols = ws.cols[part];
+                Layouts.im2col(ws.tensors[inSlot], h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
+                a.put(cols, 0, rows * k);
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, a, k, b, n, 0f, c, n);
+        }
         // the epilogue, a chunk of pixels at a time in zero-offset scratch (see DepthwiseKernel for why)
         float[] acc = ws.scratch[part];
         float[] res = residual < 0 ? null : ws.tensors[residual];
