@@ -77,12 +77,15 @@ final class WorkerPool implements AutoCloseable {
             body.run(0);
             return;
         }
+        generation++;
+        // first close the old step's counter: a worker still in it must not see the new fields and claim
+        // a part under the old generation (that ran a part twice)
+        claims.set(generation << 32 | Integer.MAX_VALUE);
         this.body = body;
         this.parts = parts;
         this.failure = null;
         this.caller = Thread.currentThread();
         completed.set(0);
-        generation++;
         claims.set(generation << 32); // publishes the fields above
         for (int i = 0; i < Math.min(parts - 1, workers.length); i++) {
             LockSupport.unpark(workers[i]);
@@ -130,16 +133,14 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private void work() {
-        long seen = 0;
         while (!closed) {
-            long gen = claims.get() >>> 32;
-            if (gen != seen) {
-                seen = gen;
-                claimAndRun(gen);
+            long c = claims.get();
+            if ((int) c < parts) { // looks claimable: claimAndRun checks again, atomically
+                claimAndRun(c >>> 32);
                 continue;
             }
             long start = System.nanoTime();
-            while (claims.get() >>> 32 == seen && !closed) {
+            while (claims.get() == c && !closed) { // nothing to do until the counter moves
                 if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
