@@ -64,7 +64,11 @@ public final class FastPlan implements AutoCloseable {
         return new FastPlan(network, height, width, compiled, new WorkerPool(threads, minWorkPerPart));
     }
 
-    /** Two threads where the machine has them: measured faster than one at batch 1 (see the README). */
+    /**
+     * Two threads where the machine has them. Parts are claimed, so a busy second core costs little
+     * (the caller does the work itself), but on the shared development machine two threads were not
+     * reliably faster than one (see the README's bench section).
+     */
     public static int defaultThreads() {
         return Math.min(2, Runtime.getRuntime().availableProcessors());
     }
