@@ -8,11 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import lab.mobilenet.engine.cost.ModelSummary;
+import lab.mobilenet.engine.fast.FastPlan;
+import lab.mobilenet.engine.fast.SgemmPeak;
+import lab.mobilenet.engine.fast.StepInfo;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.EnginePath;
 import lab.mobilenet.engine.runtime.EngineThreads;
 import lab.mobilenet.engine.runtime.LayerRun;
 import lab.mobilenet.engine.runtime.NetworkRunner;
@@ -27,10 +32,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: batch-1 latency, median over timed runs after warm-up, and where the time goes. */
+/**
+ * {@code bench}: batch-1 latency, median over timed runs after warm-up, where the time goes by layer type,
+ * and the speed of each type against this CPU's measured sgemm peak. {@code --path both} runs the two paths
+ * interleaved (fast, inspection, fast, …) so that both see the same machine load, and reports the ratio.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure batch-1 inference latency (median and minimum) and each layer's share of the time.")
+        description = "Measure batch-1 inference latency (median and minimum), the time by layer type and "
+                + "GFLOP/s against this CPU's sgemm peak.")
 final class BenchCommand implements Callable<Integer> {
+
+    /** Layer types as bench groups them. */
+    static final List<String> GROUPS = List.of("stem", "pointwise", "depthwise", "conv", "rest");
 
     @Mixin
     ModelOptions modelOptions;
@@ -38,8 +51,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-r", "--resolution"}, defaultValue = "224", description = "input size (default 224)")
     int resolution;
 
-    @Option(names = {"-t", "--threads"}, description = "native threads for ND4J (default: all cores)")
+    @Option(names = {"-t", "--threads"},
+            description = "threads: the fast path's pool, or ND4J's native threads for the inspection path "
+                    + "(default: fast " + "min(2, cores); inspection all cores)")
     Integer threads;
+
+    @Option(names = "--path", defaultValue = "fast", description = "fast, inspection or both (default fast)")
+    String path;
 
     @Option(names = "--warmup", defaultValue = "5", description = "untimed runs first (default 5)")
     int warmup;
@@ -65,10 +83,18 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** One path's measurements: total time per run and time per layer (or step) per run. */
+    private record Timings(EnginePath path, long[] totals, long[][] parts, List<String> names, List<String> groups,
+                           long[] macs) {
+    }
+
     @Override
     public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
             throw new UserInputException("unknown format '" + format + "' (table or json)");
+        }
+        if (!List.of("fast", "inspection", "both").contains(path)) {
+            throw new UserInputException("unknown path '" + path + "' (fast, inspection or both)");
         }
         if (runs < 1 || warmup < 0) {
             throw new UserInputException("--runs must be at least 1 and --warmup at least 0");
@@ -76,78 +102,159 @@ final class BenchCommand implements Callable<Integer> {
         if (resolution < 32 || resolution > 2048) {
             throw new UserInputException("resolution must be between 32 and 2048, got " + resolution);
         }
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UserInputException("--threads must be at least 1");
-            }
-            EngineThreads.set(threads);
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1");
         }
         Network network = modelOptions.parse().build();
-        int n = network.layers().size();
-        long[][] layerNanos = new long[runs][n];
-        long[] totals = new long[runs];
+        boolean fast = !path.equals("inspection");
+        boolean inspection = !path.equals("fast");
+        int fastThreads = threads != null ? threads : FastPlan.defaultThreads();
+        float[] image = new float[3 * resolution * resolution];
+        Random rnd = new Random(42);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = rnd.nextFloat() - 0.5f;
+        }
+        List<Timings> results = new ArrayList<>();
+        double peak;
         WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, untrained, cli,
                 spec.commandLine().getErr(), WeightsLoading.WhenMissing.UNTRAINED);
         ranUntrained = loaded.untrained();
         try (Weights weights = loaded.weights();
-             INDArray input = Nd4j.rand(new int[] {1, 3, resolution, resolution}).subi(0.5)) {
+             INDArray input = Nd4j.create(image, new long[] {1, 3, resolution, resolution}, 'c');
+             FastPlan plan = fast ? FastPlan.compile(network, weights, resolution, resolution, fastThreads) : null) {
             NetworkRunner runner = new NetworkRunner(network, weights);
-            for (int i = 0; i < warmup; i++) {
-                runner.run(input).close();
-            }
-            for (int r = 0; r < runs; r++) {
-                long[] row = layerNanos[r];
-                RunListener timing = new RunListener() {
-                    @Override
-                    public void layerFinished(LayerRun run) {
-                        row[run.index()] = run.nanos();
+            Timings f = fast ? fastTimings(plan) : null;
+            Timings s = inspection ? inspectionTimings(network) : null;
+            for (int r = -warmup; r < runs; r++) { // interleaved, so that both paths see the same load
+                if (fast) {
+                    Nd4j.factory().blas().setMaxThreads(1);
+                    timeFast(plan, image, f, r);
+                }
+                if (inspection) {
+                    if (threads != null) {
+                        EngineThreads.set(threads);
                     }
-                };
-                long start = System.nanoTime();
-                runner.run(input, timing, CancellationToken.NEVER).close();
-                totals[r] = System.nanoTime() - start;
+                    timeInspection(runner, input, s, r);
+                }
             }
+            if (fast) {
+                results.add(f);
+            }
+            if (inspection) {
+                results.add(s);
+            }
+            peak = SgemmPeak.gflops(fast ? fastThreads : EngineThreads.get(), 30); // best of 30: robust to a busy machine
         }
-        Map<String, Object> report = report(network, totals, layerNanos);
+        Map<String, Object> report = report(network, results.get(0), peak, fastThreads);
+        if (results.size() == 2) {
+            Map<String, Object> other = report(network, results.get(1), peak, fastThreads);
+            report.put("inspection", other);
+            report.put("inspectionOverFast", (Double) other.get("medianMillis") / (Double) report.get("medianMillis"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.equals("json") ? SummaryFormat.write(report) : table(report));
         out.flush();
         return 0;
     }
 
-    private Map<String, Object> report(Network network, long[] totals, long[][] layerNanos) {
+    private Timings fastTimings(FastPlan plan) {
+        List<StepInfo> steps = plan.steps();
+        return new Timings(EnginePath.FAST, new long[runs], new long[runs][steps.size()],
+                steps.stream().map(StepInfo::name).toList(),
+                steps.stream().map(st -> st.kind().name().toLowerCase(Locale.ROOT)).toList(),
+                steps.stream().mapToLong(StepInfo::macs).toArray());
+    }
+
+    private Timings inspectionTimings(Network network) {
+        List<Layer> layers = network.layers();
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String type = layers.get(i).type();
+            groups.add(i == 0 ? "stem" : type.equals("pointwise") || type.equals("depthwise") ? type
+                    : type.startsWith("conv") ? "conv" : "rest");
+        }
+        long[] macs = ModelSummary.of(network, resolution).layers().stream().mapToLong(c -> c.macs()).toArray();
+        return new Timings(EnginePath.INSPECTION, new long[runs], new long[runs][layers.size()],
+                layers.stream().map(Layer::name).toList(), groups, macs);
+    }
+
+    private static void timeFast(FastPlan plan, float[] image, Timings t, int r) {
+        long[] row = r < 0 ? new long[t.names().size()] : t.parts()[r];
+        long start = System.nanoTime();
+        plan.logits(image, CancellationToken.NEVER, row);
+        if (r >= 0) {
+            t.totals()[r] = System.nanoTime() - start;
+        }
+    }
+
+    private static void timeInspection(NetworkRunner runner, INDArray input, Timings t, int r) {
+        long[] row = r < 0 ? new long[t.names().size()] : t.parts()[r];
+        RunListener timing = new RunListener() {
+            @Override
+            public void layerFinished(LayerRun run) {
+                row[run.index()] = run.nanos();
+            }
+        };
+        long start = System.nanoTime();
+        runner.run(input, timing, CancellationToken.NEVER).close();
+        if (r >= 0) {
+            t.totals()[r] = System.nanoTime() - start;
+        }
+    }
+
+    private Map<String, Object> report(Network network, Timings t, double peak, int fastThreads) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", network.name());
+        m.put("path", t.path().name().toLowerCase(Locale.ROOT));
         m.put("resolution", resolution);
-        m.put("threads", EngineThreads.get());
+        m.put("threads", t.path() == EnginePath.FAST ? fastThreads : EngineThreads.get());
         m.put("warmup", warmup);
         m.put("runs", runs);
-        m.put("medianMillis", median(totals) / 1e6);
-        m.put("minMillis", Arrays.stream(totals).min().orElse(0) / 1e6);
+        m.put("medianMillis", median(t.totals()) / 1e6);
+        m.put("minMillis", Arrays.stream(t.totals()).min().orElse(0) / 1e6);
         m.put("macs", ModelSummary.of(network, resolution).macs());
         m.put("untrained", ranUntrained);
         m.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-        List<Map<String, Object>> layers = new ArrayList<>();
-        long[] medians = new long[layerNanos[0].length];
+        m.put("sgemmPeakGflops", peak);
+        int n = t.names().size();
+        long[] medians = new long[n];
         long sum = 0;
-        for (int l = 0; l < medians.length; l++) {
-            long[] col = new long[layerNanos.length];
-            for (int r = 0; r < layerNanos.length; r++) {
-                col[r] = layerNanos[r][l];
+        for (int l = 0; l < n; l++) {
+            long[] col = new long[runs];
+            for (int r = 0; r < runs; r++) {
+                col[r] = t.parts()[r][l];
             }
             medians[l] = median(col);
             sum += medians[l];
         }
-        for (int l = 0; l < medians.length; l++) {
-            Layer layer = network.layers().get(l);
+        List<Map<String, Object>> layers = new ArrayList<>();
+        Map<String, long[]> byGroup = new LinkedHashMap<>(); // group -> {nanos, macs}
+        for (int l = 0; l < n; l++) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", layer.name());
-            row.put("type", layer.type());
+            row.put("name", t.names().get(l));
+            row.put("type", t.groups().get(l));
             row.put("medianMillis", medians[l] / 1e6);
             row.put("share", sum == 0 ? 0.0 : medians[l] / (double) sum);
             layers.add(row);
+            long[] g = byGroup.computeIfAbsent(t.groups().get(l), k -> new long[2]);
+            g[0] += medians[l];
+            g[1] += t.macs()[l];
         }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (String name : GROUPS) {
+            long[] g = byGroup.get(name);
+            if (g == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("type", name);
+            row.put("millis", g[0] / 1e6);
+            row.put("share", sum == 0 ? 0.0 : g[0] / (double) sum);
+            row.put("gflops", g[0] == 0 ? 0.0 : 2.0 * g[1] / g[0]);
+            groups.add(row);
+        }
+        m.put("byType", groups);
         m.put("layers", layers);
         return m;
     }
@@ -155,19 +262,31 @@ final class BenchCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static String table(Map<String, Object> m) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s at %dx%d, %s threads, %s warm-up + %s timed runs (%s)%n",
-                m.get("model"), m.get("resolution"), m.get("resolution"), m.get("threads"), m.get("warmup"),
-                m.get("runs"), m.get("machine")));
-        b.append(String.format(Locale.ROOT, "median %.2f ms, min %.2f ms, %.1f M MACs%n%n", m.get("medianMillis"),
-                m.get("minMillis"), ((Long) m.get("macs")) / 1e6));
-        Map<String, Double> byType = new LinkedHashMap<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) m.get("layers")) {
-            byType.merge((String) row.get("type"), (Double) row.get("share"), Double::sum);
+        b.append(String.format(Locale.ROOT, "%s at %dx%d, %s warm-up + %s timed runs (%s)%n", m.get("model"),
+                m.get("resolution"), m.get("resolution"), m.get("warmup"), m.get("runs"), m.get("machine")));
+        b.append(String.format(Locale.ROOT, "%.1f M MACs; sgemm peak of this CPU %.1f GFLOP/s at %s thread(s)%n",
+                ((Long) m.get("macs")) / 1e6, m.get("sgemmPeakGflops"), m.get("threads")));
+        appendPath(b, m);
+        Object other = m.get("inspection");
+        if (other != null) {
+            appendPath(b, (Map<String, Object>) other);
+            b.append(String.format(Locale.ROOT, "%ninspection / fast: %.2fx (medians, runs interleaved)%n",
+                    m.get("inspectionOverFast")));
         }
-        b.append("time share by layer type:\n");
-        byType.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-16s %5.1f%%%n", e.getKey(), 100 * e.getValue())));
         return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void appendPath(StringBuilder b, Map<String, Object> m) {
+        double peak = (Double) m.get("sgemmPeakGflops");
+        b.append(String.format(Locale.ROOT, "%n%s path, %s thread(s): median %.2f ms, min %.2f ms%n", m.get("path"),
+                m.get("threads"), m.get("medianMillis"), m.get("minMillis")));
+        b.append("  type         ms   share   GFLOP/s  of peak\n");
+        for (Map<String, Object> g : (List<Map<String, Object>>) m.get("byType")) {
+            double gf = (Double) g.get("gflops");
+            b.append(String.format(Locale.ROOT, "  %-9s %6.2f  %5.1f%%  %8.1f  %6.1f%%%n", g.get("type"), g.get("millis"),
+                    100 * (Double) g.get("share"), gf, 100 * gf / peak));
+        }
     }
 
     static long median(long[] values) {

@@ -88,8 +88,8 @@ final class ClassifyCommand implements Callable<Integer> {
         int failures = 0;
         WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, untrained, cli, err,
                 WeightsLoading.WhenMissing.FAIL);
-        try (Weights weights = loaded.weights()) {
-            Classifier classifier = new Classifier(network, weights);
+        try (Weights weights = loaded.weights();
+             Classifier classifier = new Classifier(network, weights)) {
             if (inputTensor != null) {
                 Npy.NpyArray t = readTensor(inputTensor);
                 results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,

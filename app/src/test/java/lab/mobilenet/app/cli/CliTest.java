@@ -104,7 +104,7 @@ class CliTest {
     }
 
     @Test
-    void inputTensorAndDumpLogitsGiveTheRunnersRawLogits(@TempDir Path tmp) throws Exception {
+    void inputTensorAndDumpLogitsGiveTheRawLogitsOfTheNetwork(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("in.npy");
         Path logits = tmp.resolve("logits.npy");
         float[] x = new float[3 * 64 * 64];
@@ -120,7 +120,13 @@ class CliTest {
         try (Weights w = SeededWeights.create(net, WeightsLoading.SEED);
              INDArray t = Nd4j.create(x, new long[] {1, 3, 64, 64}, 'c');
              INDArray expected = new NetworkRunner(net, w).run(t)) {
-            assertArrayEquals(expected.dup().data().asFloat(), dumped.data(), 0f);
+            // classify runs the fast path; the inspection path is the independent reference (parity tolerance)
+            float[] e = expected.dup().data().asFloat();
+            float scale = 0;
+            for (float v : e) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            assertArrayEquals(e, dumped.data(), 1e-4f * scale);
         }
         assertTrue(out.toString().contains("UNTRAINED"), out.toString());
     }

@@ -4,26 +4,45 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import lab.mobilenet.engine.fast.FastPlan;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.op.ChannelOps;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.EnginePath;
 import lab.mobilenet.engine.runtime.NetworkRunner;
 import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.Weights;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Runs a network on one preprocessed image and ranks the classes by softmax probability. */
-public final class Classifier {
+/**
+ * Runs a network on one preprocessed image and ranks the classes by softmax probability. By default on
+ * the fast path ({@link FastPlan}, compiled on first use for the image size and kept while the size stays
+ * the same); the inspection path on request, and for inputs that are not one {@code [1, 3, H, W]} image.
+ * Close it to stop the fast path's worker threads and free its memory.
+ */
+public final class Classifier implements AutoCloseable {
 
     private final NetworkRunner runner;
+    private final EnginePath path;
+    private FastPlan plan;
+    private boolean fastUnsupported;
 
     public Classifier(Network network, Weights weights) {
+        this(network, weights, EnginePath.FAST);
+    }
+
+    public Classifier(Network network, Weights weights, EnginePath path) {
         this.runner = new NetworkRunner(network, weights);
+        this.path = path;
     }
 
     public Network network() {
         return runner.network();
+    }
+
+    public EnginePath path() {
+        return path;
     }
 
     public boolean untrained() {
@@ -50,14 +69,60 @@ public final class Classifier {
         long start = System.nanoTime();
         float[] logits;
         float[] probs;
-        try (INDArray x = Nd4j.create(tensor, shape, 'c');
-             INDArray out = runner.run(x, listener, cancel);
-             INDArray p = ChannelOps.softmax(out)) {
-            logits = out.dup('c').data().asFloat();
-            probs = p.dup('c').data().asFloat();
+        // a listener wants the inspection path's per-layer tensors; the fast path has none to give
+        float[] fast = path == EnginePath.FAST && listener == RunListener.NONE && oneImage(shape, tensor)
+                ? fastLogits(tensor, (int) shape[2], (int) shape[3], cancel) : null;
+        if (fast != null) {
+            logits = fast;
+            try (INDArray l = Nd4j.create(logits, new long[] {1, logits.length}, 'c');
+                 INDArray p = ChannelOps.softmax(l)) {
+                probs = p.dup('c').data().asFloat();
+            }
+        } else {
+            try (INDArray x = Nd4j.create(tensor, shape, 'c');
+                 INDArray out = runner.run(x, listener, cancel);
+                 INDArray p = ChannelOps.softmax(out)) {
+                logits = out.dup('c').data().asFloat();
+                probs = p.dup('c').data().asFloat();
+            }
         }
         double millis = (System.nanoTime() - start) / 1e6;
         return new Classification(topK(probs, k), logits, millis, untrained());
+    }
+
+    private static boolean oneImage(long[] shape, float[] tensor) {
+        return shape.length == 4 && shape[0] == 1 && shape[1] == 3 && shape[2] * shape[3] * 3 == tensor.length;
+    }
+
+    /**
+     * Serialised: the plan's buffers are shared, and a new size replaces the plan. Null when the fast path cannot
+     * compile this network (e.g. Xception's pre-activation blocks): then the inspection path runs it.
+     */
+    private synchronized float[] fastLogits(float[] tensor, int height, int width, CancellationToken cancel) {
+        if (fastUnsupported) {
+            return null;
+        }
+        if (plan == null || plan.height() != height || plan.width() != width) {
+            if (plan != null) {
+                plan.close();
+                plan = null;
+            }
+            try {
+                plan = FastPlan.compile(runner.network(), runner.weights(), height, width, FastPlan.defaultThreads());
+            } catch (IllegalArgumentException unsupported) {
+                fastUnsupported = true;
+                return null;
+            }
+        }
+        return plan.logits(tensor, cancel, null);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (plan != null) {
+            plan.close();
+            plan = null;
+        }
     }
 
     static List<Prediction> topK(float[] probs, int k) {

@@ -1,13 +1,16 @@
 package lab.mobilenet.engine.op;
 
-/** Plain-loop reference implementations, written for clarity only; the tests compare the engine with them. */
-final class NaiveOps {
+/**
+ * Plain-loop reference implementations, written for clarity only; the tests compare the engine with them
+ * (the inspection path's ops here, the fast path's kernels in {@code lab.mobilenet.engine.fast}).
+ */
+public final class NaiveOps {
 
     private NaiveOps() {
     }
 
     /** Direct convolution of {@code in[n][c][h][w]} (flattened, row-major) with PyTorch's weight layout. */
-    static float[] conv2d(float[] in, int n, int h, int w, float[] weight, float[] bias, ConvGeometry g) {
+    public static float[] conv2d(float[] in, int n, int h, int w, float[] weight, float[] bias, ConvGeometry g) {
         int oh = g.outSize(h);
         int ow = g.outSize(w);
         int k = g.kernel();
@@ -44,7 +47,7 @@ final class NaiveOps {
     }
 
     /** im2col for one image: row (c·k + i)·k + j, column y·W' + x. */
-    static float[] im2col(float[] in, int h, int w, ConvGeometry g) {
+    public static float[] im2col(float[] in, int h, int w, ConvGeometry g) {
         int oh = g.outSize(h);
         int ow = g.outSize(w);
         int k = g.kernel();
@@ -68,23 +71,23 @@ final class NaiveOps {
         return cols;
     }
 
-    static float relu(float x) {
+    public static float relu(float x) {
         return Math.max(x, 0f);
     }
 
-    static float relu6(float x) {
+    public static float relu6(float x) {
         return Math.min(Math.max(x, 0f), 6f);
     }
 
-    static float hardSigmoid(float x) {
+    public static float hardSigmoid(float x) {
         return relu6(x + 3f) / 6f;
     }
 
-    static float hardSwish(float x) {
+    public static float hardSwish(float x) {
         return x * relu6(x + 3f) / 6f;
     }
 
-    static float[] batchNorm(float[] in, int c, int hw, float[] gamma, float[] beta, float[] mean, float[] var, double eps) {
+    public static float[] batchNorm(float[] in, int c, int hw, float[] gamma, float[] beta, float[] mean, float[] var, double eps) {
         float[] out = new float[in.length];
         int n = in.length / (c * hw);
         for (int b = 0; b < n; b++) {
@@ -99,7 +102,7 @@ final class NaiveOps {
     }
 
     /** Per-image per-channel mean over H·W. */
-    static float[] globalAvgPool(float[] in, int n, int c, int hw) {
+    public static float[] globalAvgPool(float[] in, int n, int c, int hw) {
         float[] out = new float[n * c];
         for (int b = 0; b < n; b++) {
             for (int ch = 0; ch < c; ch++) {
@@ -114,7 +117,7 @@ final class NaiveOps {
     }
 
     /** y = x·Wᵀ + b for x [n, in], W [out, in]. */
-    static float[] linear(float[] x, int n, int in, float[] w, float[] b, int out) {
+    public static float[] linear(float[] x, int n, int in, float[] w, float[] b, int out) {
         float[] y = new float[n * out];
         for (int r = 0; r < n; r++) {
             for (int o = 0; o < out; o++) {
@@ -129,7 +132,7 @@ final class NaiveOps {
     }
 
     /** timm's SqueezeExcite: mean → 1×1 reduce (+b) → ReLU → 1×1 expand (+b) → hard-sigmoid → scale. */
-    static float[] squeezeExcite(float[] in, int c, int hw, float[] wr, float[] br, int rd, float[] we, float[] be) {
+    public static float[] squeezeExcite(float[] in, int c, int hw, float[] wr, float[] br, int rd, float[] we, float[] be) {
         float[] pooled = globalAvgPool(in, 1, c, hw);
         float[] reduced = linear(pooled, 1, c, wr, br, rd);
         for (int i = 0; i < rd; i++) {
@@ -146,7 +149,7 @@ final class NaiveOps {
         return out;
     }
 
-    static float[] softmax(float[] logits) {
+    public static float[] softmax(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float v : logits) {
             max = Math.max(max, v);

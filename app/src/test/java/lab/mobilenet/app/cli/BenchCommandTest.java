@@ -1,0 +1,58 @@
+package lab.mobilenet.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void bothPathsAreReportedWithTheirRatioTimeByTypeAndTheSgemmPeak() throws Exception {
+        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "64", "--warmup", "1",
+                "--runs", "3", "--threads", "2", "--path", "both", "--format", "json"));
+        JsonNode fast = new ObjectMapper().readTree(out.toString());
+        JsonNode inspection = fast.get("inspection");
+        assertEquals("fast", fast.get("path").asText());
+        assertEquals("inspection", inspection.get("path").asText());
+        assertEquals(2, fast.get("threads").asInt());
+        assertEquals(inspection.get("medianMillis").asDouble() / fast.get("medianMillis").asDouble(),
+                fast.get("inspectionOverFast").asDouble(), 1e-9);
+        assertTrue(fast.get("sgemmPeakGflops").asDouble() > 0);
+        for (JsonNode report : List.of(fast, inspection)) {
+            List<String> types = new ArrayList<>();
+            double byType = 0;
+            for (JsonNode g : report.get("byType")) {
+                types.add(g.get("type").asText());
+                byType += g.get("millis").asDouble();
+            }
+            assertEquals(List.of("stem", "pointwise", "depthwise", "rest"), types);
+            double layers = 0;
+            for (JsonNode l : report.get("layers")) {
+                layers += l.get("medianMillis").asDouble();
+            }
+            assertEquals(layers, byType, 1e-6, "the types add up to the layers");
+        }
+        assertEquals("conv_stem", fast.get("layers").get(0).get("name").asText());
+        assertEquals("stem", fast.get("layers").get(0).get("type").asText());
+    }
+
+    @Test
+    void anUnknownPathIsOneErrorLineAndExitTwo() {
+        assertEquals(2, run("bench", "-m", "mobilenetv3_small_050", "--path", "quick"));
+        assertEquals("error: unknown path 'quick' (fast, inspection or both)", err.toString().strip());
+    }
+}

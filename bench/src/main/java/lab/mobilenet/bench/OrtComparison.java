@@ -1,0 +1,94 @@
+package lab.mobilenet.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Engine (fast path) against ONNX Runtime, interleaved in one JVM: for every network and thread count,
+ * alternating blocks of runs (engine block, ORT block, …; the first run of each block is dropped, so
+ * that neither pays for the other's threads winding down), then the median of each and their ratio.
+ * Absolute times drift on a shared machine; the ratio measured side by side is the number to report.
+ *
+ * <p>Usage: {@code java -cp ... lab.mobilenet.bench.OrtComparison [--onnx DIR] [--weights DIR]
+ * [--threads 1,2] [--rounds 15] [--block 4] [--models a,b]}
+ */
+public final class OrtComparison {
+
+    static final List<String> MODELS = List.of("mobilenetv1_100", "mobilenetv2_100", "mobilenetv3_large_100",
+            "mobilenetv3_small_100");
+
+    private OrtComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Contenders.onLargeStack(() -> compare(args));
+    }
+
+    private static void compare(String[] args) throws Exception {
+        Path onnx = Path.of(option(args, "--onnx", "tools/out/onnx"));
+        Path weights = Path.of(option(args, "--weights", "/work/shared/weights"));
+        int[] threadCounts = Arrays.stream(option(args, "--threads", "1,2").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        int rounds = Integer.parseInt(option(args, "--rounds", "15"));
+        int block = Integer.parseInt(option(args, "--block", "4"));
+        List<String> models = List.of(option(args, "--models", String.join(",", MODELS)).split(","));
+        System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each%n",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now(),
+                Contenders.SIZE, Contenders.SIZE, rounds, block - 1);
+        System.out.println("| model | threads | engine ms | ORT ms | engine / ORT | logits agree |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (String model : models) {
+            for (int t : threadCounts) {
+                try (Contenders c = new Contenders(model, t, onnx, weights)) {
+                    for (int i = 0; i < 10; i++) { // warm-up: JIT, ORT's arena
+                        c.engine();
+                        c.ort();
+                    }
+                    List<Long> engine = new ArrayList<>();
+                    List<Long> ort = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        for (int i = 0; i < block; i++) {
+                            long s = System.nanoTime();
+                            c.engine();
+                            if (i > 0) {
+                                engine.add(System.nanoTime() - s);
+                            }
+                        }
+                        for (int i = 0; i < block; i++) {
+                            long s = System.nanoTime();
+                            c.ort();
+                            if (i > 0) {
+                                ort.add(System.nanoTime() - s);
+                            }
+                        }
+                    }
+                    double e = median(engine) / 1e6;
+                    double o = median(ort) / 1e6;
+                    String agree = c.sameWeights ? String.format(Locale.ROOT, "%.1e", c.disagreement())
+                            : "(random weights)";
+                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %s |%n", model, t, e, o, e / o, agree);
+                }
+            }
+        }
+    }
+
+    static double median(List<Long> v) {
+        long[] s = v.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,190 @@
+package lab.mobilenet.engine.fast;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import lab.mobilenet.engine.model.Activation;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * A convolution as one matrix product on channels-last data: the output pixels are the rows,
+ * {@code out[P × N] = patches[P × K] · W[K × N]}, with {@code K = k·k·M}. For a 1×1 convolution the
+ * patches are the input itself, already in native memory (the step before wrote it there); for a k×k
+ * one (the stem) they are im2col rows built here. The classifier and V3's head are the same with a single
+ * pixel.
+ *
+ * <p>The product is OpenBLAS's {@code sgemm} — the library ND4J itself uses — called directly on native
+ * memory allocated once: ND4J's {@code Nd4j.gemm} wrapper costs about 40 µs per call here, the direct
+ * call well under a microsecond. Each thread multiplies its rows, then runs the fused epilogue (folded
+ * bias, activation, residual) on chunks read back into heap scratch, and writes them where the next
+ * step reads them.
+ */
+final class GemmStep implements Step {
+
+    /** Where the patches come from. */
+    enum Source {
+        /** A 1×1 convolution's input, already in {@link Workspace#nativeIn}. */
+        NATIVE,
+        /** im2col of a channels-last heap tensor. */
+        HEAP,
+        /** im2col of the caller's {@code [3][H][W]} image (the stem). */
+        IMAGE
+    }
+
+    private final StepInfo info;
+    private final Source source;
+    private final int inSlot;
+    private final int inBuffer;
+    private final int residual;
+    private final Output output;
+    private final int h;
+    private final int w;
+    private final int inChannels;
+    private final int kernel;
+    private final int stride;
+    private final int pad;
+    private final int oh;
+    private final int ow;
+    private final int n;
+    private final FloatPointer weights;
+    /** The heap copy of the weights, kept only when squeeze-excite gates are folded in per run. */
+    private final float[] gatedSource;
+    private final int chunk;
+    private final float[] biasRows;
+    private final Activation act;
+
+    /**
+     * @param inSlot   heap slot of the input for {@link Source#HEAP}, else ignored
+     * @param inBuffer native buffer holding (NATIVE) or receiving (HEAP, IMAGE) the patches
+     * @param packed   {@code [K][N]} weights, BN folded ({@link Folding})
+     * @param residual slot of the tensor to add after the activation, or −1
+     * @param gated    whether the input's channels are to be scaled by the workspace's squeeze-excite gates
+     */
+    GemmStep(StepInfo info, Source source, int inSlot, int inBuffer, int residual, Output output, int h, int w,
+             int inChannels, int kernel, int stride, int pad, int outChannels, float[] packed, float[] bias,
+             Activation act, boolean gated) {
+        this.info = info;
+        this.source = source;
+        this.inSlot = inSlot;
+        this.inBuffer = inBuffer;
+        this.residual = residual;
+        this.output = output;
+        this.h = h;
+        this.w = w;
+        this.inChannels = inChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pad = pad;
+        this.oh = (h + 2 * pad - kernel) / stride + 1;
+        this.ow = (w + 2 * pad - kernel) / stride + 1;
+        this.n = outChannels;
+        if (packed.length != depth() * n || bias.length != n) {
+            throw new IllegalArgumentException(info.name() + ": weights do not match the geometry");
+        }
+        if (source == Source.NATIVE && !(kernel == 1 && stride == 1 && pad == 0)) {
+            throw new IllegalArgumentException(info.name() + ": only a 1x1 convolution reads its input as it is");
+        }
+        if (gated && source != Source.NATIVE) {
+            throw new IllegalArgumentException(info.name() + ": gates fold only into a 1x1 convolution");
+        }
+        this.weights = new FloatPointer(packed);
+        this.gatedSource = gated ? packed.clone() : null;
+        this.chunk = Math.max(1, 4096 / n);
+        this.biasRows = DepthwiseKernel.repeat(bias, 0, n, chunk);
+        this.act = act;
+    }
+
+    private int depth() {
+        return kernel * kernel * inChannels;
+    }
+
+    @Override
+    public StepInfo info() {
+        return info;
+    }
+
+    @Override
+    public void reserve(Workspace.Sizes s) {
+        long pixels = (long) oh * ow;
+        s.nativeIn = Math.max(s.nativeIn, pixels * depth());
+        s.nativeC = Math.max(s.nativeC, pixels * n);
+        output.reserve(s, pixels * n);
+        s.scratchFloats = Math.max(s.scratchFloats, biasRows.length);
+        if (gatedSource != null) {
+            s.gatedWeightFloats = Math.max(s.gatedWeightFloats, gatedSource.length);
+        }
+        if (source != Source.NATIVE) {
+            int rowsPerPart = oh; // the worst case: one thread does all rows
+            s.colsFloats = Math.max(s.colsFloats, Math.toIntExact((long) rowsPerPart * ow * depth()));
+        }
+    }
+
+    @Override
+    public void run(Workspace ws, WorkerPool pool) {
+        FloatPointer b = gatedSource == null ? weights : gate(ws);
+        int parts = Step.parts(pool, oh, info.macs());
+        pool.run(parts, part -> rows(ws, b, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part));
+    }
+
+    /** {@code W'[c][o] = gate[c]·W[c][o]}: scaling the input channels, done to the (much smaller) weights. */
+    private FloatPointer gate(Workspace ws) {
+        float[] g = ws.gates;
+        float[] scaled = ws.gatedWeights;
+        for (int c = 0; c < inChannels; c++) {
+            float v = g[c];
+            int at = c * n;
+            for (int o = 0; o < n; o++) {
+                scaled[at + o] = gatedSource[at + o] * v; // both arrays at the same offset: vectorised
+            }
+        }
+        ws.nativeGatedWeights.put(scaled, 0, gatedSource.length);
+        return ws.nativeGatedWeights;
+    }
+
+    /** Output rows {@code [y0, y1)}. */
+    private void rows(Workspace ws, FloatPointer b, int y0, int y1, int part) {
+        int p0 = y0 * ow;
+        int rows = (y1 - y0) * ow;
+        if (rows == 0) {
+            return;
+        }
+        int k = depth();
+        FloatPointer a = new FloatPointer(ws.nativeIn[inBuffer]).position((long) p0 * k);
+        FloatPointer c = new FloatPointer(ws.nativeC).position((long) p0 * n);
+        if (source == Source.IMAGE) {
+            // the stem: patches transposed, [K][rows] for this part, so that im2col writes rows, not scatters
+            float[] cols = ws.cols[part];
+            Layouts.im2colPlanarTransposed(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols, rows);
+            a.put(cols, 0, rows * k);
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, n, k, 1f, a, rows, b, n, 0f, c, n);
+        } else {
+            if (source == Source.HEAP) {
+                float[] cols = ws.cols[part];
+                Layouts.im2col(ws.tensors[inSlot], h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols);
+                a.put(cols, 0, rows * k);
+            }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, rows, n, k, 1f, a, k, b, n, 0f, c, n);
+        }
+        // the epilogue, a chunk of pixels at a time in zero-offset scratch (see DepthwiseKernel for why)
+        float[] acc = ws.scratch[part];
+        float[] res = residual < 0 ? null : ws.tensors[residual];
+        for (int p = p0; p < p0 + rows; p += chunk) {
+            int len = Math.min(chunk, p0 + rows - p) * n;
+            c.position((long) p * n).get(acc, 0, len);
+            Epilogue.biasActivate(act, acc, biasRows, len);
+            if (res != null) {
+                float[] skip = ws.patch[part];
+                System.arraycopy(res, p * n, skip, 0, len);
+                Epilogue.add(acc, skip, len);
+            }
+            output.write(ws, acc, p * n, len);
+        }
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+    }
+}

@@ -1,0 +1,38 @@
+package lab.mobilenet.engine.fast;
+
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * Where a step writes its output, decided when the plan is compiled from who reads it: a heap slot
+ * (for a depthwise convolution, squeeze-excite, pooling, im2col or a later residual add), a native GEMM
+ * input (for the 1×1 convolution or classifier right after), or both. Values are written a chunk at a
+ * time straight from the kernel's scratch, while they are still in cache.
+ *
+ * @param slot   heap slot, or −1
+ * @param buffer index into {@link Workspace#nativeIn}, or −1
+ */
+record Output(int slot, int buffer) {
+
+    Output {
+        if (slot < 0 && buffer < 0) {
+            throw new IllegalArgumentException("an output goes somewhere");
+        }
+    }
+
+    /** Writes {@code values[0 … len)} at element offset {@code at} of the tensor. */
+    void write(Workspace ws, float[] values, int at, int len) {
+        if (slot >= 0) {
+            System.arraycopy(values, 0, ws.tensors[slot], at, len);
+        }
+        if (buffer >= 0) {
+            new FloatPointer(ws.nativeIn[buffer]).position(at).put(values, 0, len);
+        }
+    }
+
+    /** Native floats this output needs for a tensor of {@code floats}. */
+    void reserve(Workspace.Sizes s, long floats) {
+        if (buffer >= 0) {
+            s.nativeIn = Math.max(s.nativeIn, floats);
+        }
+    }
+}

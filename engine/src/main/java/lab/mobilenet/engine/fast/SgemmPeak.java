@@ -1,0 +1,59 @@
+package lab.mobilenet.engine.fast;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * This CPU's practical float32 peak, measured: the GFLOP/s of OpenBLAS {@code sgemm} on large square
+ * matrices (512³, in cache-friendly blocks as OpenBLAS does them), one single-threaded product per
+ * thread at the same time. {@code bench} reports each layer type's speed as a share of it.
+ */
+public final class SgemmPeak {
+
+    private static final int N = 512;
+
+    private SgemmPeak() {
+    }
+
+    /** Best of {@code repeats} rounds, in GFLOP/s summed over {@code threads}. */
+    public static double gflops(int threads, int repeats) {
+        Nd4j.factory().blas().setMaxThreads(1);
+        FloatPointer[] a = new FloatPointer[threads];
+        FloatPointer[] b = new FloatPointer[threads];
+        FloatPointer[] c = new FloatPointer[threads];
+        float[] values = new float[N * N];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 13) / 13f;
+        }
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                a[t] = new FloatPointer(values);
+                b[t] = new FloatPointer(values);
+                c[t] = new FloatPointer((long) N * N);
+            }
+            long best = Long.MAX_VALUE;
+            for (int r = 0; r < repeats + 2; r++) { // two rounds of warm-up
+                long start = System.nanoTime();
+                pool.run(threads, t -> cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, N, N, 1f, a[t], N,
+                        b[t], N, 0f, c[t], N));
+                long nanos = System.nanoTime() - start;
+                if (r >= 2) {
+                    best = Math.min(best, nanos);
+                }
+            }
+            return 2.0 * N * N * N * threads / best;
+        } finally {
+            for (int t = 0; t < threads; t++) {
+                for (FloatPointer p : new FloatPointer[] {a[t], b[t], c[t]}) {
+                    if (p != null) {
+                        p.close();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package lab.mobilenet.engine.fast;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A persistent pool that runs the parts of one step at the same time, started once per plan.
+ *
+ * <p>Parts are claimed, not assigned: the calling thread and the workers take the next unclaimed part
+ * from one counter until none is left. A worker that the operating system has not scheduled yet (a busy
+ * machine) therefore never holds the step up: the caller simply does that part too, and a step costs at
+ * worst what it costs on one thread. The counter carries the step's generation in its high bits, so a
+ * worker that wakes late cannot claim a part of a newer step with an older step's work. Workers spin
+ * for up to 0.5 ms after a step (the next one follows within microseconds) and then park, so an idle plan
+ * costs no CPU. Not re-entrant: one {@link #run} at a time.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    /** The work of one part. */
+    interface Body {
+        void run(int part);
+    }
+
+    /** Default work (MACs) below which a step stays on the calling thread: about 0.1 ms. */
+    static final long MIN_WORK_PER_PART = 500_000;
+
+    /**
+     * How long a worker spins for the next step before parking. The steps of one run follow each other
+     * within microseconds, and a park/unpark round trip measured 0.1–0.5 ms on this VM (with 27 steps
+     * that was half the wall time at 2 threads), so workers stay hot through a run and park after it.
+     */
+    private static final long WORKER_SPIN_NANOS = 500_000;
+    /** How long the caller spins for parts still running before parking (they finish within a step). */
+    private static final long CALLER_SPIN_NANOS = 1_000_000;
+
+    private final int threads;
+    private final long minWorkPerPart;
+    private final Thread[] workers;
+    /** generation << 32 | next unclaimed part. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger completed = new AtomicInteger();
+    private volatile Body body;
+    private volatile int parts;
+    private volatile Throwable failure;
+    private volatile Thread caller;
+    private volatile boolean closed;
+    private long generation;
+
+    WorkerPool(int threads) {
+        this(threads, MIN_WORK_PER_PART);
+    }
+
+    /** @param minWorkPerPart 0 splits every step over all threads (the tests use it on small networks) */
+    WorkerPool(int threads, long minWorkPerPart) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be positive, got " + threads);
+        }
+        this.threads = threads;
+        this.minWorkPerPart = minWorkPerPart;
+        this.workers = new Thread[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            Thread t = new Thread(this::work, "fast-path-worker-" + (i + 1));
+            t.setDaemon(true);
+            workers[i] = t;
+            t.start();
+        }
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    long minWorkPerPart() {
+        return minWorkPerPart;
+    }
+
+    /** Runs {@code body} for parts {@code 0 … parts − 1} (at most {@link #threads()}) and waits for all. */
+    void run(int parts, Body body) {
+        if (parts > threads) {
+            throw new IllegalArgumentException(parts + " parts for " + threads + " threads");
+        }
+        if (parts == 1) {
+            body.run(0);
+            return;
+        }
+        generation++;
+        // first close the old step's counter: a worker still in it must not see the new fields and claim
+        // a part under the old generation (that ran a part twice)
+        claims.set(generation << 32 | Integer.MAX_VALUE);
+        this.body = body;
+        this.parts = parts;
+        this.failure = null;
+        this.caller = Thread.currentThread();
+        completed.set(0);
+        claims.set(generation << 32); // publishes the fields above
+        for (int i = 0; i < Math.min(parts - 1, workers.length); i++) {
+            LockSupport.unpark(workers[i]);
+        }
+        claimAndRun(generation);
+        long start = System.nanoTime();
+        while (completed.get() < parts) { // only parts another thread has claimed and is running
+            if (System.nanoTime() - start < CALLER_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 100_000);
+            }
+        }
+        Throwable f = failure;
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /** Claims parts of step {@code gen} until none is left; returns whether it ran any. */
+    private boolean claimAndRun(long gen) {
+        boolean ran = false;
+        while (true) {
+            long c = claims.get();
+            int part = (int) c;
+            if (c >>> 32 != gen || part >= parts) {
+                return ran;
+            }
+            if (!claims.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            ran = true;
+            try {
+                body.run(part);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (completed.incrementAndGet() == parts) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    private void work() {
+        while (!closed) {
+            long c = claims.get();
+            if ((int) c < parts) { // looks claimable: claimAndRun checks again, atomically
+                claimAndRun(c >>> 32);
+                continue;
+            }
+            long start = System.nanoTime();
+            while (claims.get() == c && !closed) { // nothing to do until the counter moves
+                if (System.nanoTime() - start < WORKER_SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package lab.mobilenet.engine.fast;
+
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * All memory a plan needs for one run, allocated once when the plan is compiled and reused by every run:
+ * the heap tensors (channels-last activations, assigned to slots by liveness so that a slot is reused as
+ * soon as its tensor is dead), per-thread scratch, and the native operands of the GEMMs.
+ */
+final class Workspace implements AutoCloseable {
+
+    /** What the steps ask for, gathered before the allocation. */
+    static final class Sizes {
+        int slots;
+        int slotFloats;
+        int scratchFloats;
+        int colsFloats;
+        int vectorFloats;
+        int gatedWeightFloats;
+        int depthwiseKernel;
+        int depthwiseFloats;
+        long nativeIn;
+        long nativeC;
+
+        void atLeast(int slotCount, int floats) {
+            slots = Math.max(slots, slotCount);
+            slotFloats = Math.max(slotFloats, floats);
+        }
+    }
+
+    final float[][] tensors;
+    /** Per thread: accumulators and partial sums (zero-offset, so that the kernels vectorise). */
+    final float[][] scratch;
+    /** Per thread: gathered inputs, the same size as {@link #scratch}. */
+    final float[][] patch;
+    /** Per thread: the depthwise kernel's ring of patches and accumulator. */
+    final DepthwiseKernel.Scratch[] depthwise;
+    /** Per thread: im2col patches of the rows that thread computes. */
+    final float[][] cols;
+    /** Channel vectors of squeeze-excite (mean, hidden), used by the calling thread only. */
+    final float[] vectorA;
+    final float[] vectorB;
+    /** The last squeeze-excite's gates, read by the 1×1 convolution after it. */
+    final float[] gates;
+    /** That convolution's weights with the gates folded in: heap, then native. */
+    final float[] gatedWeights;
+    final FloatPointer nativeGatedWeights;
+    /** The caller's image during a run ({@code [3][H][W]}); the plan serialises runs. */
+    float[] input;
+    /**
+     * GEMM inputs in native memory, two that alternate: the step before a 1×1 convolution writes its
+     * output straight into one while the convolution before it still reads the other, so no GEMM input
+     * is ever copied in a pass of its own. Parts use disjoint offsets.
+     */
+    final FloatPointer[] nativeIn;
+    /** GEMM outputs, read back chunk by chunk by the epilogue. */
+    final FloatPointer nativeC;
+
+    Workspace(Sizes s, int threads) {
+        tensors = new float[s.slots][s.slotFloats];
+        scratch = new float[threads][Math.max(1, s.scratchFloats)];
+        patch = new float[threads][Math.max(1, s.scratchFloats)];
+        depthwise = new DepthwiseKernel.Scratch[threads];
+        for (int t = 0; t < threads; t++) {
+            depthwise[t] = new DepthwiseKernel.Scratch(Math.max(1, s.depthwiseKernel), Math.max(1, s.depthwiseFloats));
+        }
+        cols = new float[threads][Math.max(1, s.colsFloats)];
+        vectorA = new float[Math.max(1, s.vectorFloats)];
+        vectorB = new float[Math.max(1, s.vectorFloats)];
+        gates = new float[Math.max(1, s.vectorFloats)];
+        gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
+        nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
+        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
+            new FloatPointer(Math.max(1, s.nativeIn))};
+        nativeC = new FloatPointer(Math.max(1, s.nativeC));
+    }
+
+    @Override
+    public void close() {
+        nativeIn[0].close();
+        nativeIn[1].close();
+        nativeC.close();
+        nativeGatedWeights.close();
+    }
+}
