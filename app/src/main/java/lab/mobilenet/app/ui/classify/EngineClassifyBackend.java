@@ -24,6 +24,7 @@ import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.EnginePath;
 import lab.mobilenet.engine.runtime.LayerRun;
 import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.Weights;
@@ -100,9 +101,12 @@ public final class EngineClassifyBackend implements ClassifyBackend {
         Network net = network(a);
         float[] tensor = Preprocessor.normalize(crop, PretrainedConfigs.forArchitecture(a));
         LastFeatures grab = new LastFeatures(lastFeatureLayer(net));
-        Classification c = new Classifier(net, weights).classify(tensor,
-                new long[] {1, 3, crop.height(), crop.width()}, TOP, grab, cancel);
-        return new Run(c, grab.snapshot);
+        // the inspection path: the CAM needs the last feature maps, which only it keeps
+        try (Classifier classifier = new Classifier(net, weights, EnginePath.INSPECTION)) {
+            Classification c = classifier.classify(tensor, new long[] {1, 3, crop.height(), crop.width()}, TOP,
+                    grab, cancel);
+            return new Run(c, grab.snapshot);
+        }
     }
 
     /** The CAM of class {@code k} from feature maps {@code [1, C, H, W]} and the classifier's weights. */
@@ -116,11 +120,13 @@ public final class EngineClassifyBackend implements ClassifyBackend {
     public HeatMap occlusion(Architecture a, Weights weights, RgbImage crop, int classIndex, CancellationToken cancel,
                              IntConsumer progress) {
         Network net = network(a);
-        Classifier classifier = new Classifier(net, weights);
         PreprocessConfig config = PretrainedConfigs.forArchitecture(a);
         long[] shape = {1, 3, crop.height(), crop.width()};
-        return OcclusionMap.compute(crop, OCCLUSION_PATCH, picture -> probability(classifier.classify(
-                Preprocessor.normalize(picture, config), shape, 1, cancel).logits(), classIndex), cancel, progress);
+        // many runs of one network: the fast path, closed (its worker threads and buffers) when the map is done
+        try (Classifier classifier = new Classifier(net, weights, EnginePath.FAST)) {
+            return OcclusionMap.compute(crop, OCCLUSION_PATCH, picture -> probability(classifier.classify(
+                    Preprocessor.normalize(picture, config), shape, 1, cancel).logits(), classIndex), cancel, progress);
+        }
     }
 
     @Override

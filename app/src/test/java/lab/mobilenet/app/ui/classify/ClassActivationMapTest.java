@@ -14,6 +14,7 @@ import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.EnginePath;
 import lab.mobilenet.engine.runtime.SeededWeights;
 import lab.mobilenet.engine.runtime.Weights;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,16 +95,25 @@ class ClassActivationMapTest {
     }
 
     @Test
-    void listeningForTheFeatureMapsLeavesTheAnswerAsTheCommandLineGetsIt() {
+    void listeningForTheFeatureMapsLeavesTheAnswerUnchanged() {
         EngineClassifyBackend backend = new EngineClassifyBackend();
         Architecture arch = Architecture.MOBILENET_V2;
         Network net = backend.network(arch);
         Weights weights = SeededWeights.create(net, 11);
         RgbImage crop = noise(224, 224, 5);
-        Classification plain = new Classifier(net, weights).classify(
-                Preprocessor.normalize(crop, PretrainedConfigs.forArchitecture(arch)), new long[] {1, 3, 224, 224}, 5,
+        float[] tensor = Preprocessor.normalize(crop, PretrainedConfigs.forArchitecture(arch));
+        long[] shape = {1, 3, 224, 224};
+        Classification plain = new Classifier(net, weights, EnginePath.INSPECTION).classify(tensor, shape, 5,
                 CancellationToken.NEVER);
         ClassifyBackend.Outcome page = backend.classify(arch, weights, crop, CancellationToken.NEVER);
         assertEquals(plain.top(), page.top(), "same classes, same probabilities, bit for bit");
+        // the command line runs the fast path: the same classes, probabilities within float rounding
+        try (Classifier cli = new Classifier(net, weights, EnginePath.FAST)) {
+            Classification fast = cli.classify(tensor, shape, 5, CancellationToken.NEVER);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(fast.top().get(i).index(), page.top().get(i).index(), "rank " + i);
+                assertEquals(fast.top().get(i).probability(), page.top().get(i).probability(), 1e-5, "rank " + i);
+            }
+        }
     }
 }
