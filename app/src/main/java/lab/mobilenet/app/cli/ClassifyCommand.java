@@ -78,6 +78,7 @@ final class ClassifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
+        int bugs = 0;
         try (Weights weights = WeightsLoading.load(network, weightsFile)) {
             Classifier classifier = new Classifier(network, weights);
             if (inputTensor != null) {
@@ -100,11 +101,17 @@ final class ClassifyCommand implements Callable<Integer> {
                             : "cannot read: " + e.getMessage();
                     results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
                     err.println("error: " + image + ": " + reason);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // a bug, but it is this image's: the others are still classified and printed
+                    bugs++;
+                    String reason = "internal error (a bug): " + Cli.oneLine(String.valueOf(e));
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
+                    err.println("error: " + image + ": " + reason);
                 }
             }
         }
         print(results);
-        return failures > 0 ? Cli.BAD_INPUT : 0;
+        return bugs > 0 ? 1 : failures > 0 ? Cli.BAD_INPUT : 0;
     }
 
     private Npy.NpyArray readTensor(Path file) {
