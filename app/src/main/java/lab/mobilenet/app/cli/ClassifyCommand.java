@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.mobilenet.engine.classify.Classification;
 import lab.mobilenet.engine.classify.Classifier;
+import lab.mobilenet.engine.classify.NonFiniteOutputException;
 import lab.mobilenet.engine.classify.Prediction;
 import lab.mobilenet.engine.classify.PretrainedConfigs;
 import lab.mobilenet.engine.image.ImageDecodeException;
@@ -83,8 +84,12 @@ final class ClassifyCommand implements Callable<Integer> {
             Classifier classifier = new Classifier(network, weights);
             if (inputTensor != null) {
                 Npy.NpyArray t = readTensor(inputTensor);
-                results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,
-                        CancellationToken.NEVER)));
+                try {
+                    results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,
+                            CancellationToken.NEVER)));
+                } catch (NonFiniteOutputException e) {
+                    throw new UserInputException(inputTensor + ": " + e.getMessage(), e);
+                }
             }
             for (Path image : images) {
                 try {
@@ -95,6 +100,10 @@ final class ClassifyCommand implements Callable<Integer> {
                     failures++;
                     results.add(error(image, network, classifier, e.getMessage()));
                     err.println("error: " + image + ": " + e.reason());
+                } catch (NonFiniteOutputException e) {
+                    failures++;
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + e.getMessage()));
+                    err.println("error: " + image + ": " + e.getMessage());
                 } catch (IOException e) {
                     failures++;
                     String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"

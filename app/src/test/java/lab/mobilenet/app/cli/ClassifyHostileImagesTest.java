@@ -13,7 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lab.mobilenet.app.ui.weights.TinySafetensors;
+import lab.mobilenet.engine.model.ModelName;
+import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.runtime.SeededWeights;
+import lab.mobilenet.engine.runtime.Weights;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Thin and broken pictures given to {@code classify} next to good ones: each fails or succeeds alone. */
@@ -43,5 +51,24 @@ class ClassifyHostileImagesTest {
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.startsWith("error: " + truncated + ": "), e);
         assertFalse(e.contains("internal error"), e);
+    }
+
+    @Test
+    void aCheckpointWithOneNanIsRefusedNamingTheTensorInsteadOfPrintingNanPercent(@TempDir Path tmp) throws Exception {
+        Network network = ModelName.parse("mobilenetv3_small_050", null).build();
+        Path file = tmp.resolve("nan.safetensors");
+        try (Weights seeded = SeededWeights.create(network, 3)) {
+            Map<String, INDArray> tensors = new LinkedHashMap<>(seeded.tensors());
+            INDArray bn = tensors.get("bn1.running_var").dup();
+            bn.putScalar(5, Float.NaN);
+            tensors.put("bn1.running_var", bn);
+            TinySafetensors.write(file, tensors);
+        }
+        int status = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "classify",
+                "-m", "mobilenetv3_small_050", "--weights", file.toString(), "../assets/images/chelsea.png");
+        assertEquals(2, status, err.toString());
+        assertEquals("error: nan.safetensors: tensor 'bn1.running_var' holds 1 non-finite value (NaN at index 5);"
+                + " every prediction would be NaN, so the checkpoint is refused", err.toString().strip());
+        assertFalse(out.toString().contains("NaN"), out.toString());
     }
 }
