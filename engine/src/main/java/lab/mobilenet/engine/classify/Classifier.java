@@ -45,13 +45,20 @@ public final class Classifier {
         try (INDArray x = Nd4j.create(tensor, shape, 'c');
              INDArray out = runner.run(x, RunListener.NONE, cancel);
              INDArray p = ChannelOps.softmax(out)) {
-            logits = out.dup('c').data().asFloat();
-            probs = p.dup('c').data().asFloat();
+            logits = toHeap(out);
+            probs = toHeap(p);
         }
         checkFinite(logits, "logit");
         checkFinite(probs, "probability");
         double millis = (System.nanoTime() - start) / 1e6;
         return new Classification(topK(probs, k), logits, millis, untrained());
+    }
+
+    /** A heap copy; the contiguous off-heap copy is closed at once instead of waiting for the collector. */
+    private static float[] toHeap(INDArray a) {
+        try (INDArray c = a.dup('c')) {
+            return c.data().asFloat();
+        }
     }
 
     /** Never present NaN as a prediction (a NaN sorts as the largest value and prints as "NaN%"). */
