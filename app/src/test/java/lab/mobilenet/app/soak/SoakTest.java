@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One process working for a long time, as a classroom afternoon would: it classifies the photos over and
  * over (MobileNetV2 and V3-Small) and, between photos, steps a lesson 200 times (a new lesson on the current
- * photo every 20 photos, all nine in turn, the block lessons running the real network with activation
+ * photo every 2 photos, all nine in turn, so every lesson has run within the warm-up; the block lessons running the real network with activation
  * snapshots). Every
  * {@code soak.sampleSeconds} it samples the resident memory ({@code VmRSS} of /proc/self/status: Java heap,
  * ND4J's off-heap buffers and everything else) and prints the curve. After the first quarter (warm-up:
@@ -101,9 +101,9 @@ class SoakTest {
                 Classification b = k3.classify(in3.tensor(), in3.shape(), 5, CancellationToken.NEVER);
                 assertTrue(a.top().get(0).probability() >= 0 && b.top().get(0).probability() >= 0);
                 classified += 2;
-                if (session == null || i % 20 == 0) { // a new lesson on this photo every 20 photos
+                if (session == null || i % 2 == 0) { // a new lesson on this photo every 2 photos
                     Photo photo = PhotoDecoder.decode(file);
-                    Lesson lesson = lessons.get(i / 20 % lessons.size());
+                    Lesson lesson = lessons.get(i / 2 % lessons.size());
                     session = LessonCatalog.session(lesson, photo.planes(),
                             lab.mobilenet.lessons.LessonOptions.DEFAULTS.withPhoto(photo.full()));
                     session.setGranularity(Granularity.PIXEL);
