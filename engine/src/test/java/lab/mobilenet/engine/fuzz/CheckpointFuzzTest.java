@@ -36,8 +36,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code CheckpointMismatchException}.
  */
 class CheckpointFuzzTest {
-    private static final int READER_MUTANTS = Integer.getInteger("fuzz.checkpoints", 1500);
-    private static final int BINDER_MUTANTS = Integer.getInteger("fuzz.checkpoints", 1500) / 5;
+    private static final int READER_MUTANTS = Integer.getInteger("fuzz.checkpoints", 1000);
+    private static final int BINDER_MUTANTS = Integer.getInteger("fuzz.checkpoints", 1000) / 5;
     private static final String[] NUMBERS = {"0", "1", "-1", "7", "9223372036854775807", "18446744073709551616",
         "4294967296", "2147483648", "1e3", "0.5", "00", "\"4\"", "null", "[]"};
     private static final String[] DTYPES = {"F64", "F32", "F16", "BF16", "I64", "I32", "I16", "I8", "U8", "BOOL",

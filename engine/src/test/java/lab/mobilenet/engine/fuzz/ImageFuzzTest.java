@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ImageFuzzTest {
     /** Mutants per seed picture; {@code -Dfuzz.images=N} for a longer run. */
-    private static final int MUTANTS = Integer.getInteger("fuzz.images", 700);
+    private static final int MUTANTS = Integer.getInteger("fuzz.images", 500);
     private static final long MAX_PIXELS = 4_000_000;
     private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
