@@ -82,12 +82,13 @@ class SoakTest {
         long end = System.nanoTime() + (long) (minutes * 60e9);
         long nextSample = System.nanoTime();
         long start = System.nanoTime();
-        List<long[]> curve = new ArrayList<>(); // {seconds, rss KB, heap used KB, JavaCPP KB, classified, steps}
+        // {seconds, rss KB, heap used KB, JavaCPP KB, classified, steps, heap committed KB}
+        List<long[]> curve = new ArrayList<>();
         long classified = 0;
         long steps = 0;
         System.out.printf(Locale.ROOT, "soak: %d photos, %.1f min, sample every %.0f s%n", photos.size(), minutes,
                 sampleSeconds);
-        System.out.println("soak:   t(s)   RSS(MB)  heap(MB)  javacpp(MB)  classified  lesson steps");
+        System.out.println("soak:   t(s)   RSS(MB)  heap(MB)  javacpp(MB)  classified  lesson steps  heap committed(MB)");
         try (Weights w2 = SeededWeights.create(v2, 1); Weights w3 = SeededWeights.create(v3, 2)) {
             Classifier k2 = new Classifier(v2, w2);
             Classifier k3 = new Classifier(v3, w3);
@@ -117,10 +118,10 @@ class SoakTest {
                 if (System.nanoTime() >= nextSample) {
                     long[] row = {(System.nanoTime() - start) / 1_000_000_000L, rssKb(),
                         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024,
-                        Pointer.totalBytes() / 1024, classified, steps};
+                        Pointer.totalBytes() / 1024, classified, steps, Runtime.getRuntime().totalMemory() / 1024};
                     curve.add(row);
-                    System.out.printf(Locale.ROOT, "soak: %6d  %8.1f  %8.1f  %10.1f  %10d  %12d%n", row[0],
-                            row[1] / 1024.0, row[2] / 1024.0, row[3] / 1024.0, row[4], row[5]);
+                    System.out.printf(Locale.ROOT, "soak: %6d  %8.1f  %8.1f  %10.1f  %10d  %12d  %10.1f%n", row[0],
+                            row[1] / 1024.0, row[2] / 1024.0, row[3] / 1024.0, row[4], row[5], row[6] / 1024.0);
                     nextSample += (long) (sampleSeconds * 1e9);
                 }
             }
