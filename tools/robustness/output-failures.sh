@@ -18,6 +18,9 @@ export_to() { java -jar "$JAR" export --lesson standard --image "$PHOTO" --frame
 mkdir "$WORK/full" && mount -t tmpfs -o size=64k tmpfs "$WORK/full"
 run "disk full (64 KiB tmpfs), GIF" export_to "$WORK/full/steps.gif"
 echo "  left on the tmpfs: $(ls -A "$WORK/full" | tr '\n' ' ')"
+run "java.io.tmpdir on the full tmpfs, GIF to a disk with room" \
+    java -Djava.io.tmpdir="$WORK/full" -jar "$JAR" export --lesson standard --image "$PHOTO" --frames 40 --out "$WORK/room.gif"
+echo "  $(file "$WORK/room.gif" | cut -d: -f2)"
 umount "$WORK/full"
 
 mkdir "$WORK/locked" && chmod 555 "$WORK/locked"
@@ -29,8 +32,8 @@ run "read-only file (nobody)" setpriv --reuid=65534 --regid=65534 --clear-groups
 echo "  final.png still holds: $(cat "$WORK/final.png")"
 chmod 755 "$WORK"
 
-mkdir "$WORK/dir.png"
-run "--out naming a directory" export_to "$WORK/dir.png"
+mkdir "$WORK/dir.gif"
+run "--out naming a directory" export_to "$WORK/dir.gif"
 
 echo half >"$WORK/.slide.gif.0b6f3a52-6a65-4a8e-9f43-2f6f0f1c9d11.part"
 touch -d '1 day ago' "$WORK/.slide.gif.0b6f3a52-6a65-4a8e-9f43-2f6f0f1c9d11.part"
