@@ -110,7 +110,12 @@ final class ClassifyCommand implements Callable<Integer> {
                             : "cannot read: " + e.getMessage();
                     results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
                     err.println("error: " + image + ": " + reason);
-                } catch (RuntimeException | OutOfMemoryError e) {
+                } catch (OutOfMemoryError e) {
+                    failures++; // the allocation that failed is gone: the next image may fit
+                    String reason = "not enough memory for this image (" + Cli.oneLine(e.getMessage()) + "); raise -Xmx";
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
+                    err.println("error: " + image + ": " + reason);
+                } catch (RuntimeException e) {
                     // a bug, but it is this image's: the others are still classified and printed
                     bugs++;
                     String reason = "internal error (a bug): " + Cli.oneLine(String.valueOf(e));
