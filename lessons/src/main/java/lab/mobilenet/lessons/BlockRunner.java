@@ -70,6 +70,7 @@ public final class BlockRunner {
         ModelInput input = Preprocessor.prepare(photo, cfg);
         ModelSummary summary = ModelSummary.of(net, cfg.crop());
         Weights w = weights != null ? weights : SeededWeights.create(net, DEFAULT_SEED);
+        w.acquire(); // the gates below read the weights outside the runner
         try {
             checkFits(net, w);
             int first = net.indexOf(layers.get(0).name());
@@ -86,6 +87,7 @@ public final class BlockRunner {
             return new BlockWalkthrough(net.name(), block, w.pretrained(), w.source(), input.crop(), blockInput,
                     stages, gates, blockActivation(layers));
         } finally {
+            w.release();
             if (weights == null) {
                 w.close();
             }

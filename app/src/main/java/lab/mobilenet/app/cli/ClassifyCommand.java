@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.mobilenet.engine.classify.Classification;
 import lab.mobilenet.engine.classify.Classifier;
+import lab.mobilenet.engine.classify.NonFiniteOutputException;
 import lab.mobilenet.engine.classify.Prediction;
 import lab.mobilenet.engine.classify.PretrainedConfigs;
 import lab.mobilenet.engine.image.ImageDecodeException;
@@ -86,14 +87,19 @@ final class ClassifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
+        int bugs = 0;
         WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, untrained, cli, err,
                 WeightsLoading.WhenMissing.FAIL);
         try (Weights weights = loaded.weights();
              Classifier classifier = new Classifier(network, weights)) {
             if (inputTensor != null) {
                 Npy.NpyArray t = readTensor(inputTensor);
-                results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,
-                        CancellationToken.NEVER)));
+                try {
+                    results.add(entry(inputTensor, network, classifier, classifier.classify(t.data(), t.shape(), top,
+                            CancellationToken.NEVER)));
+                } catch (NonFiniteOutputException e) {
+                    throw new UserInputException(inputTensor + ": " + e.getMessage(), e);
+                }
             }
             for (Path image : images) {
                 try {
@@ -104,17 +110,32 @@ final class ClassifyCommand implements Callable<Integer> {
                     failures++;
                     results.add(error(image, network, classifier, e.getMessage()));
                     err.println("error: " + image + ": " + e.reason());
+                } catch (NonFiniteOutputException e) {
+                    failures++;
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + e.getMessage()));
+                    err.println("error: " + image + ": " + e.getMessage());
                 } catch (IOException e) {
                     failures++;
                     String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                             : "cannot read: " + e.getMessage();
                     results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
                     err.println("error: " + image + ": " + reason);
+                } catch (OutOfMemoryError e) {
+                    failures++; // the allocation that failed is gone: the next image may fit
+                    String reason = "not enough memory for this image (" + Cli.oneLine(e.getMessage()) + "); raise -Xmx";
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
+                    err.println("error: " + image + ": " + reason);
+                } catch (RuntimeException e) {
+                    // a bug, but it is this image's: the others are still classified and printed
+                    bugs++;
+                    String reason = "internal error (a bug): " + Cli.oneLine(String.valueOf(e));
+                    results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
+                    err.println("error: " + image + ": " + reason);
                 }
             }
         }
         print(results);
-        return failures > 0 ? Cli.BAD_INPUT : 0;
+        return bugs > 0 ? 1 : failures > 0 ? Cli.BAD_INPUT : 0;
     }
 
     private Npy.NpyArray readTensor(Path file) {

@@ -3,6 +3,7 @@ package lab.mobilenet.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.mobilenet.app.export.LessonExporter;
+import lab.mobilenet.app.export.OutputFileException;
 import lab.mobilenet.app.ui.photo.PhotoException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "1", description = "frames of the GIF (default 1)")
     int frames;
 
-    @Option(names = "--out", required = true, description = "output file, .png or .gif")
+    @Option(names = "--out", required = true, description = "output file: .png or .jpg (one frame) or .gif")
     Path out;
 
     @Option(names = "--verbose", description = "show stack traces of errors")
@@ -61,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
                 WeightsLoading.WhenMissing.UNTRAINED);
         try {
             LessonExporter.export(lesson, image, frames, out, loaded == null || loaded.untrained() ? null : loaded.weights());
-        } catch (PhotoException | IllegalArgumentException e) {
+        } catch (PhotoException | IllegalArgumentException | OutputFileException e) {
             throw new UserInputException(e.getMessage(), e);
         } finally {
             if (loaded != null) {

@@ -2,7 +2,6 @@ package lab.mobilenet.app.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +13,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -40,17 +40,18 @@ public final class GifWriter {
         if (count < 1) {
             throw new IllegalArgumentException("an animated GIF needs at least one frame");
         }
-        AtomicFiles.write(target, out -> write(count, frame, delayMillis, out));
+        // streamed into the target's .part: ImageIO's OutputStream wrapper would stage it in java.io.tmpdir
+        AtomicFiles.writeFile(target, part -> encode(count, frame, delayMillis, part));
     }
 
-    private static void write(int count, IntFunction<BufferedImage> frames, int delayMillis, OutputStream out)
+    private static void encode(int count, IntFunction<BufferedImage> frames, int delayMillis, Path part)
             throws IOException {
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("gif");
         if (!it.hasNext()) {
             throw new IOException("this Java runtime has no GIF writer");
         }
         ImageWriter writer = it.next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream ios = new FileImageOutputStream(part.toFile())) {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
             for (int i = 0; i < count; i++) {

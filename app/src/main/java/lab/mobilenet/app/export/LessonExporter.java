@@ -1,9 +1,12 @@
 package lab.mobilenet.app.export;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageOutputStream;
 import lab.mobilenet.app.ui.photo.Photo;
 import lab.mobilenet.app.ui.photo.PhotoDecoder;
 import lab.mobilenet.lessons.Granularity;
@@ -36,11 +39,12 @@ public final class LessonExporter {
     }
 
     /**
-     * Exports lesson {@code lessonId} run on the photo {@code image}: a PNG when {@code out} ends in
-     * {@code .png} or {@code frames == 1}, an animated GIF of {@code frames} steps (one output pixel each) when
-     * it ends in {@code .gif}.
+     * Exports lesson {@code lessonId} run on the photo {@code image}, by {@code out}'s extension: {@code .png}
+     * or {@code .jpg}/{@code .jpeg}, the first frame; {@code .gif}, an animation of {@code frames} steps (one
+     * output pixel each). The target is checked before anything is rendered.
      *
      * @throws IllegalArgumentException for an unknown lesson, a bad frame count or an unknown extension
+     * @throws OutputFileException      when the file cannot be written (the reason is in the message)
      */
     public static void export(String lessonId, Path image, int frames, Path out) {
         export(lessonId, image, frames, out, null);
@@ -55,20 +59,40 @@ public final class LessonExporter {
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be at least 1, got " + frames);
         }
+        String format = formatOf(out);
+        if (!format.equals("gif") && frames > 1) {
+            throw new IllegalArgumentException("a ." + format + " holds one frame; use .gif for --frames " + frames);
+        }
+        if (Files.isDirectory(out)) {
+            throw new OutputFileException(out, "is a directory", null);
+        }
         Lesson lesson = LessonCatalog.byId(lessonId);
         Photo photo = PhotoDecoder.decode(image);
         LessonSession session = weights == null ? LessonCatalog.session(lesson, photo.planes())
                 : LessonCatalog.session(lesson, photo.planes(), LessonOptions.DEFAULTS.withWeights(weights));
         session.setGranularity(Granularity.PIXEL);
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         FrameRenderer renderer = FrameRenderer.slide();
-        if (name.endsWith(".gif")) {
-            writeGif(session, frames, renderer, out);
-        } else if (name.endsWith(".png") || frames == 1) {
-            writePng(renderer.render(session.frame()), out);
-        } else {
-            throw new IllegalArgumentException("output must end in .png or .gif: " + out.getFileName());
+        switch (format) {
+            case "gif" -> writeGif(session, frames, renderer, out);
+            case "png" -> writePng(renderer.render(session.frame()), out);
+            default -> writeJpeg(renderer.render(session.frame()), out);
         }
+    }
+
+    /** "png", "gif" or "jpg" from the file name. */
+    static String formatOf(Path out) {
+        Path name = out.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".png")) {
+            return "png";
+        }
+        if (lower.endsWith(".gif")) {
+            return "gif";
+        }
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "jpg";
+        }
+        throw new IllegalArgumentException("output must end in .png, .jpg or .gif: " + name);
     }
 
     /**
@@ -88,10 +112,35 @@ public final class LessonExporter {
 
     /** Writes one image as PNG, atomically. */
     public static void writePng(BufferedImage img, Path out) {
-        AtomicFiles.write(out, os -> {
-            if (!ImageIO.write(img, "png", os)) {
-                throw new java.io.IOException("this Java runtime has no PNG writer");
+        writeImage(img, "png", out);
+    }
+
+    /** Writes one image as JPEG (RGB, the writer's default quality), atomically. */
+    public static void writeJpeg(BufferedImage img, Path out) {
+        writeImage(opaque(img), "jpg", out);
+    }
+
+    private static void writeImage(BufferedImage img, String format, Path out) {
+        // straight into the .part file: ImageIO's OutputStream wrapper would stage a copy in java.io.tmpdir
+        AtomicFiles.writeFile(out, part -> {
+            try (ImageOutputStream ios = new FileImageOutputStream(part.toFile())) {
+                if (!ImageIO.write(img, format, ios)) {
+                    throw new java.io.IOException("this Java runtime has no " + format.toUpperCase(Locale.ROOT)
+                            + " writer");
+                }
             }
         });
+    }
+
+    /** JPEG has no alpha: the JDK's writer refuses ARGB pictures or writes them as CMYK-looking noise. */
+    private static BufferedImage opaque(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return img;
+        }
+        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var g = rgb.createGraphics();
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        return rgb;
     }
 }

@@ -43,12 +43,43 @@ public final class CheckpointBinder {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         tensors.forEach((k, v) -> shapes.put(k, v.shape()));
         check(network, shapes, source);
-        Map<String, INDArray> bound = new LinkedHashMap<>();
         for (ParamSpec p : network.params()) {
-            TensorData t = tensors.get(p.key());
-            bound.put(p.key(), Nd4j.create(t.values(), p.shape(), 'c'));
+            checkFinite(tensors.get(p.key()), source);
+        }
+        Map<String, INDArray> bound = new LinkedHashMap<>();
+        try {
+            for (ParamSpec p : network.params()) {
+                TensorData t = tensors.get(p.key());
+                bound.put(p.key(), Nd4j.create(t.values(), p.shape(), 'c'));
+            }
+        } catch (RuntimeException | Error e) {
+            bound.values().forEach(INDArray::close); // off-heap memory is not collected with the map
+            throw e;
         }
         return new Weights(bound, true, source);
+    }
+
+    /**
+     * One NaN or infinity among the weights spreads through every layer after it, and every class ends
+     * with probability NaN: refuse the checkpoint and name the tensor, before any memory is bound.
+     */
+    static void checkFinite(TensorData tensor, String source) throws CheckpointMismatchException {
+        float[] values = tensor.values();
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        if (count > 0) {
+            throw new CheckpointMismatchException(source + ": tensor '" + tensor.name() + "' holds " + count
+                    + " non-finite value" + (count == 1 ? "" : "s") + " (" + values[first] + " at index " + first
+                    + "); every prediction would be NaN, so the checkpoint is refused");
+        }
     }
 
     /** Throws one message listing every missing, unexpected and mis-shaped key (the first few of each). */

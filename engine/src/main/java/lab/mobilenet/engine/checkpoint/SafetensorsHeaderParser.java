@@ -33,8 +33,13 @@ final class SafetensorsHeaderParser {
     static final long MAX_HEADER_BYTES = 100_000_000L;
     /** More dimensions than any real tensor has; bounds the memory a hostile shape can ask for. */
     static final int MAX_DIMENSIONS = 64;
-    /** A safety bound on the entry count (real checkpoints have hundreds to a few thousand). */
-    static final int MAX_TENSORS = 1_000_000;
+    /**
+     * A bound on the entry count, checked while parsing: real checkpoints have hundreds to a few thousand
+     * tensors per file (timm's MobileNets 200 to 400), and a million-entry header took 3 to 10 s to refuse.
+     */
+    static final int MAX_TENSORS = 65_536;
+    /** Tensors with no elements occupy no data, so the data section cannot bound them; this does. */
+    static final int MAX_EMPTY_TENSORS = 4_096;
 
     private static final String METADATA_KEY = "__metadata__";
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -84,7 +89,10 @@ final class SafetensorsHeaderParser {
     private Map<String, TensorInfo> parseJson(byte[] json, long dataLength, Map<String, String> metadata)
             throws IOException, CheckpointFormatException {
         Map<String, TensorInfo> tensors = new LinkedHashMap<>();
-        try (JsonParser parser = JSON.createParser(json)) {
+        // the file's own claims bound the work: disjoint tensors cannot hold more bytes than the data section
+        long claimedBytes = 0;
+        int empty = 0;
+        try (JsonParser parser = JSON.createParser(utf8(json))) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw fail("header is " + describe(first) + ", not a JSON object");
@@ -98,7 +106,20 @@ final class SafetensorsHeaderParser {
                     if (tensors.size() >= MAX_TENSORS) {
                         throw fail("header lists more than " + MAX_TENSORS + " tensors");
                     }
-                    tensors.put(name, parseTensor(parser, name, dataLength));
+                    TensorInfo info = parseTensor(parser, name, dataLength);
+                    claimedBytes += info.byteLength(); // each at most dataLength: no overflow before the check
+                    if (claimedBytes > dataLength) {
+                        tensors.put(name, info);
+                        checkNoOverlap(tensors); // names two tensors that overlap, when it can
+                        throw fail("the first " + (tensors.size() + 1) + " tensors claim " + claimedBytes
+                                + " bytes, more than the data section's " + dataLength + "; they cannot all be disjoint");
+                    }
+                    if (info.byteLength() == 0 && ++empty > MAX_EMPTY_TENSORS) {
+                        throw fail("header lists more than " + MAX_EMPTY_TENSORS + " empty tensors");
+                    }
+                    if (tensors.put(name, info) != null) {
+                        throw fail("tensor '" + clip(name) + "' is listed twice");
+                    }
                 }
             }
             if (parser.nextToken() != null) {
@@ -106,6 +127,9 @@ final class SafetensorsHeaderParser {
             }
         } catch (JsonProcessingException e) {
             throw fail("header is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // the JSON is parsed from memory: any I/O error is about its bytes (e.g. a bad UTF-8 sequence)
+            throw fail("header is not valid UTF-8 JSON: " + e.getMessage(), e);
         }
         return tensors;
     }
@@ -177,6 +201,21 @@ final class SafetensorsHeaderParser {
                     + dataLength + " bytes); the file may be truncated");
         }
         return new TensorInfo(name, dtype, shape, begin, end);
+    }
+
+    /**
+     * The format says UTF-8. Jackson would guess UTF-16 or UTF-32 from zero bytes at the start and
+     * report a bad code unit later as a plain {@code IOException} ("cannot read"): refuse such headers
+     * here, from two bytes, without decoding the rest. (A UTF-8 JSON object starts with two non-zero
+     * bytes; UTF-16 and UTF-32 put a zero in one of the first two.)
+     */
+    private byte[] utf8(byte[] json) throws CheckpointFormatException {
+        for (int i = 0; i < Math.min(2, json.length); i++) {
+            if (json[i] == 0) {
+                throw fail("header is not UTF-8 text (a zero byte at " + i + ": UTF-16 or UTF-32?)");
+            }
+        }
+        return json;
     }
 
     /** Reads a JSON array of non-negative integers that fit in a long, at most {@code maxLength} of them. */

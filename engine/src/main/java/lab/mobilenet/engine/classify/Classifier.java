@@ -52,6 +52,7 @@ public final class Classifier implements AutoCloseable {
     /**
      * @param tensor a {@code [1, 3, H, W]} float32 tensor, row-major, already normalised
      * @param k      how many classes to return
+     * @throws NonFiniteOutputException when the output holds NaN or infinity (never a NaN prediction)
      */
     public Classification classify(float[] tensor, long[] shape, int k, CancellationToken cancel) {
         return classify(tensor, shape, k, RunListener.NONE, cancel);
@@ -82,10 +83,12 @@ public final class Classifier implements AutoCloseable {
             try (INDArray x = Nd4j.create(tensor, shape, 'c');
                  INDArray out = runner.run(x, listener, cancel);
                  INDArray p = ChannelOps.softmax(out)) {
-                logits = out.dup('c').data().asFloat();
-                probs = p.dup('c').data().asFloat();
+                logits = toHeap(out);
+                probs = toHeap(p);
             }
         }
+        checkFinite(logits, "logit");
+        checkFinite(probs, "probability");
         double millis = (System.nanoTime() - start) / 1e6;
         return new Classification(topK(probs, k), logits, millis, untrained());
     }
@@ -122,6 +125,30 @@ public final class Classifier implements AutoCloseable {
         if (plan != null) {
             plan.close();
             plan = null;
+        }
+    }
+
+    /** A heap copy; the contiguous off-heap copy is closed at once instead of waiting for the collector. */
+    private static float[] toHeap(INDArray a) {
+        try (INDArray c = a.dup('c')) {
+            return c.data().asFloat();
+        }
+    }
+
+    /** Never present NaN as a prediction (a NaN sorts as the largest value and prints as "NaN%"). */
+    private static void checkFinite(float[] values, String what) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new NonFiniteOutputException("the network's output is not a number: " + bad + " of " + values.length
+                    + " " + what + "s are NaN or infinite (class " + first + ": " + values[first]
+                    + "); the weights or the input hold extreme values");
         }
     }
 

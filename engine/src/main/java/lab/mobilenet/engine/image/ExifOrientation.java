@@ -24,8 +24,11 @@ final class ExifOrientation {
     /**
      * The orientation recorded in {@code file}, or 1 when there is none. The pixels have already been
      * decoded when this runs, so unreadable metadata only costs the rotation: it is logged, not fatal.
+     * That includes the library's own I/O errors (an {@code EOFException} on a chunk that claims more
+     * bytes than the file has, which the image decoder never needed) and its {@code Error}s on hostile
+     * input ({@code StackOverflowError} on deeply nested directories); out-of-memory is left alone.
      */
-    static int read(Path file) throws IOException {
+    static int read(Path file) {
         try {
             Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
@@ -38,7 +41,8 @@ final class ExifOrientation {
                 return 1;
             }
             return value;
-        } catch (ImageProcessingException | MetadataException | RuntimeException e) {
+        } catch (ImageProcessingException | MetadataException | IOException | RuntimeException
+                 | StackOverflowError e) {
             LOG.warn("{}: EXIF metadata unreadable, keeping the stored orientation ({})", file.getFileName(),
                     e.toString());
             return 1;

@@ -4,6 +4,9 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageLoader {
     /** Default bound on width × height: 100 megapixels (300 MB of RGB). */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+    /** Default bound on the time one decode may take, checked on every read of the file. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
     /** Largest picture an {@link RgbImage} can hold: its byte array is indexed by {@code int}. */
     public static final long HARD_MAX_PIXELS = (Integer.MAX_VALUE - 8) / 3;
 
@@ -55,6 +60,18 @@ public final class ImageLoader {
      * @throws ImageDecodeException  the file is not a picture we can decode, is corrupt, or is too large
      */
     public static RgbImage load(Path file, long maxPixels) throws IOException, ImageDecodeException {
+        return load(file, maxPixels, DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * Loads {@code file} with both bounds: at most {@code maxPixels} pixels (checked from the header,
+     * before decoding) and at most {@code timeLimit} of decoding (checked on every read of the file, so a
+     * decoder spinning on data that has ended is stopped too; see {@link GuardedInput}).
+     */
+    public static RgbImage load(Path file, long maxPixels, Duration timeLimit) throws IOException, ImageDecodeException {
+        if (timeLimit.isNegative()) {
+            throw new IllegalArgumentException("timeLimit must not be negative, got " + timeLimit);
+        }
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
         }
@@ -71,14 +88,14 @@ public final class ImageLoader {
             throw new ImageDecodeException(file, "the file is empty");
         }
         ImagePlugins.ensureRegistered();
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            if (input == null) {
-                throw new IOException("cannot open " + file + " for reading");
-            }
+        try (GuardedInput input = new GuardedInput(file.toFile(), timeLimit.toMillis())) {
             ImageReader reader = firstReader(input, file);
             try {
                 reader.setInput(input);
                 RgbImage stored = decode(reader, file, Math.min(maxPixels, HARD_MAX_PIXELS));
+                if (input.tripped() != null) { // a reader that swallowed the guard's exception and went on
+                    throw new ImageDecodeException(file, guarded(input.tripped()).orElseThrow(), input.tripped());
+                }
                 return ExifOrientation.apply(stored, ExifOrientation.read(file));
             } finally {
                 reader.dispose();
@@ -86,8 +103,11 @@ public final class ImageLoader {
         }
     }
 
-    private static ImageReader firstReader(ImageInputStream input, Path file) throws ImageDecodeException {
+    private static ImageReader firstReader(GuardedInput input, Path file) throws ImageDecodeException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        if (input.tripped() != null) { // the format probes swallow I/O errors
+            throw new ImageDecodeException(file, guarded(input.tripped()).orElseThrow(), input.tripped());
+        }
         if (!readers.hasNext()) {
             throw new ImageDecodeException(file, "not a recognised image format (readable: "
                     + String.join(", ", ImagePlugins.formatNames()) + ")");
@@ -103,7 +123,7 @@ public final class ImageLoader {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(file, "unreadable " + format + " header (" + oneLine(e) + ")", e);
+            throw new ImageDecodeException(file, guarded(e).orElse("unreadable " + format + " header (" + oneLine(e) + ")"), e);
         }
         if (width <= 0 || height <= 0) {
             throw new ImageDecodeException(file, format + " header gives an impossible size " + width + "x" + height);
@@ -133,7 +153,8 @@ public final class ImageLoader {
             }
             return RgbConversion.toRgb(image);
         } catch (IOException | RuntimeException e) {
-            throw new ImageDecodeException(file, "corrupt or truncated " + format + " data (" + oneLine(e) + ")", e);
+            throw new ImageDecodeException(file, guarded(e).orElse("corrupt or truncated " + format + " data ("
+                    + oneLine(e) + ")"), e);
         } catch (OutOfMemoryError e) {
             // the one large allocation failed and is gone; the heap is usable again
             throw new ImageDecodeException(file, "not enough memory to decode " + width + "x" + height
@@ -163,6 +184,19 @@ public final class ImageLoader {
         } catch (IOException e) {
             return "image";
         }
+    }
+
+    /** The reason when one of {@link GuardedInput}'s guards stopped the decoder (readers may wrap it). */
+    private static Optional<String> guarded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedInput.DeadlineException || t instanceof InterruptedIOException) {
+                return Optional.of(t.getMessage() + "; refused");
+            }
+            if (t instanceof GuardedInput.DataExhaustedException) {
+                return Optional.of("truncated data: " + t.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first line of the exception's message, or its class name when it has none. */

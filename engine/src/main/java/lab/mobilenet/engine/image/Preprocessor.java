@@ -19,9 +19,41 @@ public final class Preprocessor {
         return normalize(crop(image, config), config);
     }
 
-    /** Resize the shorter side, then cut the centre square: the picture the network sees. */
+    /**
+     * Resize the shorter side, then cut the centre square: the picture the network sees. Only the square
+     * is computed ({@link PilBicubic#resizeWindow}), so a 30000×1 strip, whose resized form would be
+     * 7,680,000×256, costs no more memory than a photo; the bytes equal resizing in full, then cropping.
+     */
     public static RgbImage crop(RgbImage image, PreprocessConfig config) {
-        return centerCrop(resizeShorterSide(image, config.resizeShorter()), config.crop());
+        long[] size = resizedSize(image.width(), image.height(), config.resizeShorter());
+        int crop = config.crop();
+        long left = wideCenterOffset(size[0], crop);
+        long top = wideCenterOffset(size[1], crop);
+        return PilBicubic.resizeWindow(image, size[0], size[1], left, top, crop, crop);
+    }
+
+    /**
+     * {@link #shorterSideSize} in {@code long}: the longer side of a thin picture scaled up can exceed
+     * {@code int} (a 1×100,000,000 strip at 256 becomes 256×25,600,000,000).
+     *
+     * @return {width, height}
+     */
+    public static long[] resizedSize(int width, int height, int shorter) {
+        if (width <= 0 || height <= 0 || shorter <= 0) {
+            throw new IllegalArgumentException("sizes must be positive, got " + width + "x" + height + " -> " + shorter);
+        }
+        boolean portrait = width <= height;
+        int shortSide = portrait ? width : height;
+        int longSide = portrait ? height : width;
+        // Python's shorter * long / short is a correctly rounded double division, then int() truncates;
+        // the quotient is at least shorter, so never 0
+        long newLong = Math.max(shorter, (long) ((double) ((long) shorter * longSide) / shortSide));
+        return portrait ? new long[] {shorter, newLong} : new long[] {newLong, shorter};
+    }
+
+    /** torchvision's centre-crop offset {@code round((length - size) / 2)} for lengths beyond {@code int}. */
+    static long wideCenterOffset(long length, int size) {
+        return (long) Math.rint((length - size) / 2.0);
     }
 
     /**
@@ -32,15 +64,12 @@ public final class Preprocessor {
      * @return {width, height}
      */
     public static int[] shorterSideSize(int width, int height, int shorter) {
-        if (width <= 0 || height <= 0 || shorter <= 0) {
-            throw new IllegalArgumentException("sizes must be positive, got " + width + "x" + height + " -> " + shorter);
+        long[] size = resizedSize(width, height, shorter);
+        if (size[0] > Integer.MAX_VALUE || size[1] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(width + "x" + height + " resized to a shorter side of " + shorter
+                    + " would be " + size[0] + "x" + size[1] + ", too large for one picture; use crop()");
         }
-        boolean portrait = width <= height;
-        int shortSide = portrait ? width : height;
-        int longSide = portrait ? height : width;
-        // Python's shorter * long / short is a correctly rounded double division, then int() truncates
-        int newLong = (int) ((double) ((long) shorter * longSide) / shortSide);
-        return portrait ? new int[] {shorter, newLong} : new int[] {newLong, shorter};
+        return new int[] {(int) size[0], (int) size[1]};
     }
 
     /** Bicubic resize (Pillow-exact) so that the shorter side is {@code shorter}, aspect kept. */
@@ -49,7 +78,11 @@ public final class Preprocessor {
         return resize(image, size[0], size[1]);
     }
 
-    /** Bicubic resize to exactly {@code width × height}, as Pillow's {@code resize(..., BICUBIC)}. */
+    /**
+     * Bicubic resize to exactly {@code width × height}, as Pillow's {@code resize(..., BICUBIC)}.
+     *
+     * @throws IllegalArgumentException when the result would not fit in one {@link RgbImage}
+     */
     public static RgbImage resize(RgbImage image, int width, int height) {
         return PilBicubic.resize(image, width, height);
     }

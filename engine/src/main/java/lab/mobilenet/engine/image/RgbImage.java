@@ -32,6 +32,25 @@ public final class RgbImage {
         return new RgbImage(width, height, rgb.clone());
     }
 
+    /** Largest byte array the JVM allocates reliably. */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * {@code 3 × width × height}, the bytes of a {@code width × height} picture, computed in {@code long}
+     * and refused before anything is allocated when it does not fit one Java array.
+     *
+     * @throws IllegalArgumentException when the picture cannot be held
+     */
+    static int checkedByteCount(long width, long height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        if (width > MAX_ARRAY / 3 / height) { // 3·w·h > MAX_ARRAY, without overflowing
+            throw new IllegalArgumentException(width + "x" + height + " pixels do not fit in one RGB image");
+        }
+        return (int) (3 * width * height);
+    }
+
     /** Takes ownership of {@code rgb} without copying; only for code of this package that made the array. */
     static RgbImage wrap(int width, int height, byte[] rgb) {
         return new RgbImage(width, height, rgb);

@@ -12,7 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Runs a network layer by layer, telling a listener as it goes. Every intermediate array is closed as
- * soon as nothing needs it any more, so off-heap memory does not grow from run to run.
+ * soon as nothing needs it any more (activation snapshots are heap copies; their off-heap staging copy is
+ * closed at once), so off-heap memory does not grow from run to run. The weights are
+ * {@linkplain Weights#acquire() held} for the length of a run.
  * A runner is not thread-safe; use one per thread (they can share {@link Weights}).
  */
 public final class NetworkRunner {
@@ -55,6 +57,7 @@ public final class NetworkRunner {
         if (input.rank() != 4 || input.size(1) != 3) {
             throw new IllegalArgumentException("input must be [N, 3, H, W], got " + java.util.Arrays.toString(input.shape()));
         }
+        weights.acquire(); // the weights stay allocated until this run ends, even if closed meanwhile
         Map<String, INDArray> saved = new HashMap<>();
         INDArray x = input;
         boolean owned = false;
@@ -81,14 +84,14 @@ public final class NetworkRunner {
                 }
                 x = result.output();
                 owned = true;
-                ActivationSnapshot snap = listener.wantsActivation(layer)
-                        ? new ActivationSnapshot(layer.name(), x.shape(), x.dup('c').data().asFloat()) : null;
+                ActivationSnapshot snap = listener.wantsActivation(layer) ? snapshot(layer.name(), x) : null;
                 listener.layerFinished(new LayerRun(i, layer, inShape, x.shape(), nanos, result.macs(), snap));
             }
             INDArray logits = x;
             x = null;
             return logits;
         } finally {
+            weights.release();
             // after a failure or a cancellation: free what is still held, each array once
             INDArray current = x;
             if (current != null && owned && saved.values().stream().noneMatch(v -> v == current)) {
@@ -99,6 +102,13 @@ public final class NetworkRunner {
                     s.close();
                 }
             }
+        }
+    }
+
+    /** A heap copy of {@code x}; the contiguous off-heap copy made on the way is freed at once. */
+    static ActivationSnapshot snapshot(String name, INDArray x) {
+        try (INDArray c = x.dup('c')) {
+            return new ActivationSnapshot(name, c.shape(), c.data().asFloat());
         }
     }
 }

@@ -8,12 +8,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The tensors of one network, by checkpoint key, plus where they came from. Untrained weights
  * (a seeded initialisation) say so, and everything that reports results passes that on.
+ *
+ * <p>The tensors live off the Java heap, which the garbage collector does not watch: whoever makes a
+ * {@code Weights} closes it. Closing while another thread still runs the network on them would free memory
+ * under native code, so users {@link #acquire()} and {@link #release()} around their work (the
+ * {@link NetworkRunner} does), and {@link #close()} then only marks the weights: the memory is freed when
+ * the last user releases it. After {@code close()} no new user is admitted.
  */
 public final class Weights implements AutoCloseable {
 
     private final Map<String, INDArray> tensors;
     private final boolean pretrained;
     private final String source;
+    private int users;
+    private boolean closeRequested;
+    private boolean freed;
 
     public Weights(Map<String, INDArray> tensors, boolean pretrained, String source) {
         this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
@@ -22,6 +31,9 @@ public final class Weights implements AutoCloseable {
     }
 
     public INDArray get(String key) {
+        if (isFreed()) {
+            throw new IllegalStateException("the weights " + source + " were closed (replaced or released)");
+        }
         INDArray t = tensors.get(key);
         if (t == null) {
             throw new IllegalStateException("no tensor bound for " + key);
@@ -47,8 +59,55 @@ public final class Weights implements AutoCloseable {
         return source;
     }
 
+    /**
+     * Registers a user: the tensors stay allocated until the matching {@link #release()}.
+     *
+     * @throws IllegalStateException when the weights were already closed
+     */
+    public synchronized void acquire() {
+        if (closeRequested) {
+            throw new IllegalStateException("the weights " + source + " were closed (replaced or released)");
+        }
+        users++;
+    }
+
+    /** Ends a use begun by {@link #acquire()}; frees the tensors if this was the last user after a close. */
+    public void release() {
+        boolean free;
+        synchronized (this) {
+            if (users <= 0) {
+                throw new IllegalStateException("release() without acquire()");
+            }
+            users--;
+            free = closeRequested && users == 0 && !freed;
+            freed |= free;
+        }
+        if (free) {
+            tensors.values().forEach(INDArray::close);
+        }
+    }
+
+    /** Whether {@link #close()} was called (the memory may still be held by a user). */
+    public synchronized boolean isClosed() {
+        return closeRequested;
+    }
+
+    /** Whether the tensors' memory has been given back. */
+    public synchronized boolean isFreed() {
+        return freed;
+    }
+
+    /** Frees the tensors now, or when the last current user releases them. Idempotent. */
     @Override
     public void close() {
-        tensors.values().forEach(INDArray::close);
+        boolean free;
+        synchronized (this) {
+            closeRequested = true;
+            free = users == 0 && !freed;
+            freed |= free;
+        }
+        if (free) {
+            tensors.values().forEach(INDArray::close);
+        }
     }
 }

@@ -57,7 +57,7 @@ class ImageResizeMatchesPillowTest {
     void halvingStretchesTheKernelToFourInputPixelsEachSide() {
         // 8 -> 4: scale 2, support 4 input pixels, output 1 is centred at input 3.0
         PilBicubic.Weights w = PilBicubic.weights(8, 4);
-        assertEquals(2 * 4 + 1, w.taps());
+        assertEquals(8, w.taps()); // Pillow's 2 * 4 + 1 taps, clamped to the 8 samples of the line
         assertEquals(0, w.first()[1]);
         assertEquals(7, w.count()[1]); // inputs 0..6; input 7 lies exactly at the support edge
         // the kernel evaluated at distances (k + 0.5 - 3) / 2 for k = 0..6, normalised to sum 1

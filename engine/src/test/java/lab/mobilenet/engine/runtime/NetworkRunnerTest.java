@@ -14,7 +14,6 @@ import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
-import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -100,8 +99,9 @@ class NetworkRunnerTest {
         assertEquals(6, started.size());
     }
 
+    /** Memory from run to run is {@link RunnerLeakTest}'s (JavaCPP's byte count does not see ND4J's buffers). */
     @Test
-    void theSameInputGivesTheSameLogitsAndNativeMemoryDoesNotGrowFromRunToRun() {
+    void theSameInputGivesTheSameLogitsRunAfterRun() {
         Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
         try (Weights w = SeededWeights.create(net, 5); INDArray input = Nd4j.rand(1, 3, 96, 96)) {
             NetworkRunner runner = new NetworkRunner(net, w);
@@ -109,18 +109,11 @@ class NetworkRunnerTest {
             try (INDArray l = runner.run(input)) {
                 first = l.dup().data().asFloat();
             }
-            for (int i = 0; i < 3; i++) {
-                runner.run(input).close();
-            }
-            long before = Pointer.totalBytes();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 5; i++) {
                 try (INDArray l = runner.run(input)) {
                     assertArrayEquals(first, l.dup().data().asFloat(), 0f);
                 }
             }
-            long grown = Pointer.totalBytes() - before;
-            // one activation of this net is ~150 KB; a leak of even one tensor per run would add > 1 MB
-            assertTrue(grown < 512 * 1024, "native memory grew by " + grown + " bytes over 10 runs");
         }
     }
 

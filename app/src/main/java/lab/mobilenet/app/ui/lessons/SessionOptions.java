@@ -8,6 +8,7 @@ import lab.mobilenet.lessons.KernelBank;
 import lab.mobilenet.lessons.Lesson;
 import lab.mobilenet.lessons.LessonCatalog;
 import lab.mobilenet.lessons.LessonOptions;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What a new lesson session is given besides the small photo: the groups choice, the full-size photo for the
@@ -47,7 +48,13 @@ final class SessionOptions {
 
     /** MobileNetV1's first layer: 32 filters of 3 × 3 over RGB, stride 2 (a copy: the lesson keeps it). */
     static KernelBank learnedStem(Weights v1) {
-        float[] values = v1.get("conv_stem.weight").dup().data().asFloat();
+        float[] values;
+        v1.acquire();
+        try (INDArray copy = v1.get("conv_stem.weight").dup('c')) {
+            values = copy.data().asFloat();
+        } finally {
+            v1.release();
+        }
         return KernelBank.learnedStem(values, 32, 3, 3, 2);
     }
 }

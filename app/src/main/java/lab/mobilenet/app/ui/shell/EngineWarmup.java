@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.mobilenet.app.ui.concurrent.Background;
 
 /**
  * Loads the numeric engine (ND4J and its native libraries, several seconds on a cold start) in the
@@ -37,8 +38,9 @@ public final class EngineWarmup {
             try {
                 load.run();
                 ui.execute(() -> state.set(State.READY));
-            } catch (RuntimeException | LinkageError e) {
-                String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (Throwable e) { // NOPMD: OutOfMemoryError too, or the status bar says "loading" forever
+                String msg = e instanceof Exception || e instanceof LinkageError
+                        ? e.getClass().getSimpleName() + ": " + Background.oneLine(e) : Background.describe(e);
                 ui.execute(() -> {
                     failure.set(msg);
                     state.set(State.FAILED);

@@ -59,8 +59,8 @@ public final class PretrainedWeights {
                     if (file.isPresent()) {
                         found.put(a, bind(a, file.get()));
                     }
-                } catch (Exception | LinkageError | OutOfMemoryError e) {
-                    problems.add(timmName(a) + ": " + Background.oneLine(e));
+                } catch (Throwable e) { // NOPMD: every failure becomes a line for the status bar
+                    problems.add(timmName(a) + ": " + Background.describe(e));
                 }
             }
             executors.ui().execute(() -> {
@@ -86,8 +86,8 @@ public final class PretrainedWeights {
                     weights = bind(a, file);
                     fitted = a;
                     break;
-                } catch (Exception | LinkageError | OutOfMemoryError e) {
-                    String m = Background.oneLine(e);
+                } catch (Throwable e) { // NOPMD: every failure becomes a line for the user
+                    String m = Background.describe(e);
                     if (reason == null || m.length() < reason.length()) {
                         reason = m; // the shortest list of mismatches: the network it came closest to
                     }
@@ -100,6 +100,7 @@ public final class PretrainedWeights {
                     failure = null;
                 } catch (IOException | RuntimeException e) {
                     failure = "could not keep " + file.getFileName() + ": " + Background.oneLine(e);
+                    weights.close(); // not published: nobody else will free it
                 }
             }
             Architecture a = fitted;
@@ -140,11 +141,21 @@ public final class PretrainedWeights {
         return CheckpointBinder.load(NetworkBuilder.build(a, 1.0), file);
     }
 
+    /**
+     * Replaces the published map. Weights that a new binding replaces are closed: their off-heap memory is
+     * freed now, or when a lesson still running on them finishes ({@link Weights#acquire()}).
+     */
     private void publish(Map<Architecture, Weights> next) {
+        Map<Architecture, Weights> previous = loaded.get();
         Map<Architecture, Weights> merged = new EnumMap<>(Architecture.class);
-        merged.putAll(loaded.get());
+        merged.putAll(previous);
         merged.putAll(next);
         loaded.set(Collections.unmodifiableMap(merged));
+        for (Map.Entry<Architecture, Weights> e : previous.entrySet()) {
+            if (merged.get(e.getKey()) != e.getValue()) {
+                e.getValue().close();
+            }
+        }
     }
 
     /** The bound weights by network; an immutable snapshot, replaced as a whole on the UI thread. */

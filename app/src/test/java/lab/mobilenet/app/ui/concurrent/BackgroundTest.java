@@ -61,4 +61,51 @@ class BackgroundTest {
     void aMessagelessExceptionIsNamedByItsClass() {
         assertEquals("IllegalStateException", Background.oneLine(new IllegalStateException()));
     }
+
+    /** Runs {@code work} through {@link Background} and returns the (result, failure) it reported. */
+    private static List<Object> report(java.util.concurrent.Callable<Object> work) {
+        Queue worker = new Queue();
+        Queue ui = new Queue();
+        List<Object> reports = new ArrayList<>();
+        Background.run(worker, ui, work, (r, f) -> {
+            reports.add(r);
+            reports.add(f);
+        });
+        worker.drain();
+        ui.drain();
+        return reports;
+    }
+
+    private static int depth(int n) {
+        return depth(n + 1) + 1;
+    }
+
+    @Test
+    void aStackOverflowIsReportedAsABugNotAsNullNull() {
+        List<Object> r = report(() -> depth(0));
+        assertEquals(2, r.size(), "reported exactly once");
+        assertNull(r.get(0));
+        assertEquals("internal error (a bug): StackOverflowError", r.get(1));
+    }
+
+    @Test
+    void anAssertionErrorKeepsItsMessage() {
+        List<Object> r = report(() -> {
+            throw new AssertionError("frame index out of order");
+        });
+        assertEquals("internal error (a bug): AssertionError: frame index out of order", r.get(1));
+    }
+
+    @Test
+    void runningOutOfMemorySaysSo() {
+        List<Object> r = report(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        assertEquals("not enough memory (OutOfMemoryError: Java heap space)", r.get(1));
+    }
+
+    @Test
+    void aMessageStartingWithABlankLineStillGivesALine() {
+        assertEquals("the real reason", Background.oneLine(new IllegalStateException("\n  \nthe real reason\nmore")));
+    }
 }

@@ -89,7 +89,7 @@ class LessonViewModelFailureTest {
         vm.start();
         vm.lessonProperty().set(LessonCatalog.DEPTHWISE);
         assertFalse(vm.busyProperty().get());
-        assertEquals("Java heap space", vm.lessonErrorProperty().get());
+        assertEquals("not enough memory (OutOfMemoryError: Java heap space)", vm.lessonErrorProperty().get());
     }
 
     @Test

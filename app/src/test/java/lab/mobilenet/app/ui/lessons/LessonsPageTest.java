@@ -17,6 +17,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.testing.FxWatchdog;
+import lab.mobilenet.app.ui.testing.FxWatchdogExtension;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.shell.EngineWarmup;
@@ -35,7 +37,7 @@ import org.testfx.framework.junit5.Start;
  * The lessons page with a compute executor that only queues: the test decides when background work runs, so
  * it can see what happens on the FX thread and what happens later. The player is driven by a fake clock.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, FxWatchdogExtension.class})
 class LessonsPageTest {
 
     @TempDir
@@ -62,7 +64,7 @@ class LessonsPageTest {
 
     private void runQueued() {
         while (!queued.isEmpty()) {
-            queued.poll().run();
+            FxWatchdog.inlineCompute().execute(queued.poll()); // background work, run here: not a UI stall
         }
     }
 

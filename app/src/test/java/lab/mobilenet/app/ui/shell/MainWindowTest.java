@@ -18,6 +18,8 @@ import javax.imageio.ImageIO;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.testing.FxWatchdog;
+import lab.mobilenet.app.ui.testing.FxWatchdogExtension;
 import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
 import lab.mobilenet.lessons.Granularity;
 import lab.mobilenet.lessons.LessonCatalog;
@@ -31,9 +33,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window, headless (Monocle), with same-thread executors so every key press has been computed when
- * the robot returns, and a stand-in engine load so the test does not wait for ND4J.
+ * the robot returns, and a stand-in engine load so the test does not wait for ND4J. The FX watchdog fails a
+ * test whose UI thread stalls for more than 100 ms (same-thread background work not counted).
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, FxWatchdogExtension.class})
 class MainWindowTest {
 
     /** Empty folders: the test never sees the user's own checkpoints. */
@@ -45,7 +48,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        AppContext ctx = new AppContext(UiExecutors.sameThread(), new I18n(Locale.ENGLISH),
+        AppContext ctx = new AppContext(new UiExecutors(FxWatchdog.inlineCompute(), Runnable::run), new I18n(Locale.ENGLISH),
                 engineLoads::incrementAndGet, StartOptions.DEFAULTS, new LocalCheckpoints(
                         weightsDir.resolve("app"), weightsDir.resolve("hub")));
         window = MainWindow.open(stage, ctx);

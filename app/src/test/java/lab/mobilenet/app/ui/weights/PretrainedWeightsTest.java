@@ -117,4 +117,28 @@ class PretrainedWeightsTest {
         Map<Architecture, Weights> m = store.loaded();
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, m::clear);
     }
+
+    @Test
+    void importingAgainClosesTheWeightsItReplaces() throws IOException {
+        store.importFile(fakeV3Small(dir.resolve("first.safetensors")), imported::add, problems::add);
+        Weights first = store.loaded().get(Architecture.MOBILENET_V3_SMALL);
+        store.importFile(fakeV3Small(dir.resolve("second.safetensors")), imported::add, problems::add);
+        Weights second = store.loaded().get(Architecture.MOBILENET_V3_SMALL);
+        assertEquals(List.of(), problems);
+        assertTrue(first != second, "a new binding");
+        assertTrue(first.isFreed(), "the replaced weights' off-heap memory is given back");
+        assertFalse(second.isClosed());
+    }
+
+    @Test
+    void weightsInUseWhenReplacedAreFreedOnlyWhenTheUserIsDone() throws IOException {
+        store.importFile(fakeV3Small(dir.resolve("first.safetensors")), imported::add, problems::add);
+        Weights first = store.loaded().get(Architecture.MOBILENET_V3_SMALL);
+        first.acquire(); // a lesson is still running on them
+        store.importFile(fakeV3Small(dir.resolve("second.safetensors")), imported::add, problems::add);
+        assertTrue(first.isClosed());
+        assertFalse(first.isFreed());
+        first.release();
+        assertTrue(first.isFreed());
+    }
 }
