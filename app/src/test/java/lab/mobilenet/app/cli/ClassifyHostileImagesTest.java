@@ -38,7 +38,7 @@ class ClassifyHostileImagesTest {
         byte[] good = Files.readAllBytes(Path.of("../assets/images/chelsea.png"));
         Path truncated = Files.write(tmp.resolve("half.png"), Arrays.copyOf(good, good.length / 2));
         int status = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "classify",
-                "-m", "mobilenetv3_small_050", "--format", "json", "--top", "1",
+                "--untrained", "-m", "mobilenetv3_small_050", "--format", "json", "--top", "1",
                 strip.toString(), truncated.toString(), "../assets/images/chelsea.png", pole.toString());
         assertEquals(2, status, err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toString());
