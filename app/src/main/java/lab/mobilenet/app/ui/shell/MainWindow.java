@@ -181,6 +181,9 @@ public final class MainWindow {
             w.explorerPage.activate(o.model(), o.photo(), o.steps());
             w.page.set(Page.EXPLORER);
         }
+        if (o.page() == Page.BUILD || o.page() == Page.WEIGHTS) {
+            w.page.set(o.page());
+        }
         return w;
     }
 

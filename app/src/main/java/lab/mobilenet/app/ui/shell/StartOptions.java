@@ -54,7 +54,7 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
                 learnedKernels, page, paths, model);
     }
 
-    /** {@code --page=lessons|explorer|classify} in any case; anything else is the lessons. */
+    /** {@code --page=lessons|explorer|classify|build|weights} in any case; anything else is the lessons. */
     static Page page(String name) {
         for (Page p : Page.values()) {
             if (p.name().equalsIgnoreCase(name)) {
