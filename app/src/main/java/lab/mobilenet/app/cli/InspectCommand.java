@@ -28,6 +28,7 @@ import lab.mobilenet.engine.runtime.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,8 +44,15 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-r", "--resolution"}, description = "input height and width for --image (default 224)")
     Integer resolution;
 
-    @Option(names = "--weights", description = "a timm model.safetensors for this model (default: untrained, seeded)")
+    @Option(names = "--weights", description = "a timm model.safetensors for this model (default: the weights that "
+            + "'weights download' or 'weights import' stored, else the seeded initialisation with a note)")
     Path weightsFile;
+
+    @Option(names = "--untrained", description = "use the seeded random initialisation instead of trained weights")
+    boolean untrained;
+
+    @ParentCommand
+    Cli cli;
 
     @Option(names = "--classes", defaultValue = "1000",
             description = "classifier outputs, for checkpoints trained on another label set (default 1000)")
@@ -102,7 +110,11 @@ final class InspectCommand implements Callable<Integer> {
         if (warmup < 0 || warmup > 100) {
             throw new UserInputException("--warmup must be between 0 and 100, got " + warmup);
         }
-        try (Weights weights = WeightsLoading.load(network, weightsFile)) {
+        // a changed class count cannot bind an ImageNet checkpoint: seeded unless a file is named
+        boolean seeded = untrained || (weightsFile == null && classes != 1000);
+        WeightsLoading.Loaded loaded = WeightsLoading.load(network, weightsFile, seeded, cli,
+                spec.commandLine().getErr(), WeightsLoading.WhenMissing.UNTRAINED);
+        try (Weights weights = loaded.weights()) {
             for (int i = 0; i < warmup; i++) {
                 Inspector.inspect(network, weights, tensor, shape, name -> false, RunListener.NONE, null,
                         CancellationToken.NEVER);
