@@ -5,11 +5,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.nio.file.StandardCopyOption;
 import lab.mobilenet.engine.image.ImageDecodeException;
 import lab.mobilenet.engine.image.ImageLoader;
 import lab.mobilenet.engine.image.RgbImage;
@@ -17,7 +15,7 @@ import lab.mobilenet.lessons.Planes;
 
 /**
  * Turns image bytes into a {@link Photo}: reads the size first and refuses absurd images before allocating,
- * decodes (files through the engine's loader, bundled streams through ImageIO), drops alpha, turns grey into
+ * decodes (files and bundled streams alike through the engine's loader), drops alpha, turns grey into
  * three equal channels, and shrinks to {@link #WORKING_SIDE}. Blocking: call it from the compute executor,
  * never the FX thread.
  */
@@ -52,34 +50,32 @@ public final class PhotoDecoder {
         }
     }
 
-    /** Decodes a stream (e.g. a bundled class-path photo) named {@code name}. */
+    /**
+     * Decodes a stream (e.g. a bundled class-path photo) named {@code name}, through the same engine loader as a
+     * file: the stream is staged in a temporary file, so a bundled photo has exactly the pixels that
+     * {@code classify} and timm's transform see (ImageIO's own JPEG decoder gives other pixels).
+     */
     public static Photo decode(String name, InputStream in) {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            if (iis == null) {
-                throw new PhotoException(name + " is not an image");
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) {
-                throw new PhotoException(name + " is not an image format this app can read");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(iis, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new PhotoException(name + " is too large: " + reader.getWidth(0) + "×"
-                            + reader.getHeight(0) + " pixels");
+        Path staged = null;
+        try {
+            String suffix = name.contains(".") ? name.substring(name.lastIndexOf('.')) : ".img";
+            staged = Files.createTempFile("mobilenet-lab-photo-", suffix);
+            Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+            Photo p = decode(staged);
+            return new Photo(name, p.planes(), p.full());
+        } catch (IOException e) {
+            throw new PhotoException(name + " could not be read (" + Background.oneLine(e) + ")", e);
+        } catch (PhotoException e) {
+            String line = e.getMessage().replace(staged.getFileName().toString(), name);
+            throw new PhotoException(line, e);
+        } finally {
+            if (staged != null) {
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless; the decode's outcome is what matters
                 }
-                BufferedImage img = reader.read(0);
-                return new Photo(name, toPlanes(img).downscaleToLongestSide(WORKING_SIDE), toRgb(img));
-            } finally {
-                reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof PhotoException pe) {
-                throw pe;
-            }
-            throw new PhotoException(name + " could not be decoded (" + Background.oneLine(e) + ")", e);
         }
     }
 

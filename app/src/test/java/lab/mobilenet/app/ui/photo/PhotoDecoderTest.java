@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import lab.mobilenet.engine.image.RgbImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +64,24 @@ class PhotoDecoderTest {
             assertEquals(name, p.name());
             assertEquals(PhotoDecoder.WORKING_SIDE, Math.max(p.planes().width(), p.planes().height()), name);
         }
+    }
+
+    @Test
+    void aBundledPhotoHasTheEngineLoadersPixelsByteForByte() throws Exception {
+        // rocket.jpg: ImageIO's JPEG decoder and the engine's loader disagree on most bytes; the lessons must see
+        // what classify (and timm) see
+        RgbImage engine = lab.mobilenet.engine.image.ImageLoader.load(Path.of("../assets/images/rocket.jpg"));
+        Photo bundled = BundledPhotos.load("rocket.jpg");
+        assertEquals(engine.width(), bundled.full().width());
+        assertEquals(engine.height(), bundled.full().height());
+        assertTrue(java.util.Arrays.equals(engine.rgb(), bundled.full().rgb()), "same pixels");
+    }
+
+    @Test
+    void aBrokenStreamNamesThePhotoNotTheTemporaryFile() {
+        PhotoException e = assertThrows(PhotoException.class, () -> PhotoDecoder.decode("holiday.jpg",
+                new java.io.ByteArrayInputStream("not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().contains("holiday.jpg"), e.getMessage());
+        assertFalse(e.getMessage().contains("mobilenet-lab-photo-"), e.getMessage());
     }
 }
