@@ -56,7 +56,7 @@ final class WeightsLoading {
             }
             file = stored.get();
         }
-        Weights w = load(network, file);
+        Weights w = bind(network, file);
         err.println("weights: " + file);
         return new Loaded(w, false);
     }
@@ -70,14 +70,8 @@ final class WeightsLoading {
                         + "(a timm model.safetensors), or --untrained for the seeded initialisation";
     }
 
-    /**
-     * {@code file}, or the seeded initialisation when it is {@code null} (the behaviour before stored weights;
-     * commands should prefer {@link #load(Network, Path, boolean, Cli, PrintWriter, WhenMissing)}).
-     */
-    static Weights load(Network network, Path file) {
-        if (file == null) {
-            return SeededWeights.create(network, SEED);
-        }
+    /** Binds {@code file} to {@code network}; every failure is one line for the user. */
+    private static Weights bind(Network network, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no such file");
         }
