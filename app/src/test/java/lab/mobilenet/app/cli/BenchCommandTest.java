@@ -7,17 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @TempDir
+    Path home;
+
+    /** Runs with empty, offline weight folders, so a cache on the machine running the tests changes nothing. */
     private int run(String... args) {
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliTestEnv.offline(home), args);
     }
 
     @Test

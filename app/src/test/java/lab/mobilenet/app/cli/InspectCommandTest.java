@@ -27,8 +27,12 @@ class InspectCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @TempDir
+    Path home;
+
+    /** Runs with empty, offline weight folders, so a cache on the machine running the tests changes nothing. */
     private int run(String... args) {
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), CliTestEnv.offline(home), args);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import lab.mobilenet.app.ui.weights.TinySafetensors;
 import lab.mobilenet.engine.model.ModelName;
@@ -30,12 +29,7 @@ class InspectStoredWeightsTest {
     }
 
     private static Map<String, String> env(Path dir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", dir.toString());
-        env.put("HF_HUB_CACHE", dir.resolve("hub").toString());
-        env.put("MOBILENET_LAB_WEIGHTS", dir.resolve("app").toString());
-        env.put("HF_HUB_OFFLINE", "1");
-        return env;
+        return CliTestEnv.offline(dir);
     }
 
     @Test
