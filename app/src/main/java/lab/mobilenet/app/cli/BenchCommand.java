@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import lab.mobilenet.engine.cost.ModelSummary;
 import lab.mobilenet.engine.fast.FastPlan;
+import lab.mobilenet.engine.fast.UnsupportedNetworkException;
 import lab.mobilenet.engine.fast.SgemmPeak;
 import lab.mobilenet.engine.fast.StepInfo;
 import lab.mobilenet.engine.model.Layer;
@@ -121,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         ranUntrained = loaded.untrained();
         try (Weights weights = loaded.weights();
              INDArray input = Nd4j.create(image, new long[] {1, 3, resolution, resolution}, 'c');
-             FastPlan plan = fast ? FastPlan.compile(network, weights, resolution, resolution, fastThreads) : null) {
+             FastPlan plan = fast ? compile(network, weights, fastThreads) : null) {
             NetworkRunner runner = new NetworkRunner(network, weights);
             Timings f = fast ? fastTimings(plan) : null;
             Timings s = inspection ? inspectionTimings(network) : null;
@@ -155,6 +156,15 @@ final class BenchCommand implements Callable<Integer> {
         out.print(format.equals("json") ? SummaryFormat.write(report) : table(report));
         out.flush();
         return 0;
+    }
+
+    /** The fast plan, or one line saying this network needs the inspection path. */
+    private FastPlan compile(Network network, Weights weights, int fastThreads) {
+        try {
+            return FastPlan.compile(network, weights, resolution, resolution, fastThreads);
+        } catch (UnsupportedNetworkException e) {
+            throw new UserInputException(network.name() + ": " + e.getMessage() + "; run it with --path inspection", e);
+        }
     }
 
     private Timings fastTimings(FastPlan plan) {

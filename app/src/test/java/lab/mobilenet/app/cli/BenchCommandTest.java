@@ -61,4 +61,14 @@ class BenchCommandTest {
         assertEquals(2, run("bench", "-m", "mobilenetv3_small_050", "--path", "quick"));
         assertEquals("error: unknown path 'quick' (fast, inspection or both)", err.toString().strip());
     }
+
+    @Test
+    void aNetworkTheFastPathCannotRunIsOneLineNamingTheInspectionPath() {
+        // Xception's pre-activation blocks have no fused kernel: a user error with the way out, not "a bug"
+        assertEquals(Cli.BAD_INPUT, run("bench", "-m", "legacy_xception", "--resolution", "71", "--warmup", "0",
+                "--runs", "1", "--untrained"));
+        String e = err.toString().strip();
+        assertTrue(e.startsWith("error: legacy_xception: the fast path"), e);
+        assertTrue(e.endsWith("run it with --path inspection"), e);
+    }
 }

@@ -35,7 +35,7 @@ public final class CheckpointFit {
         for (Architecture a : candidates) {
             try (Weights w = CheckpointBinder.load(NetworkBuilder.build(a, 1.0), file)) {
                 return new Result(a, null);
-            } catch (Exception e) {
+            } catch (java.io.IOException | CheckpointFormatException | CheckpointMismatchException e) {
                 String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
                 int nl = m.indexOf('\n');
                 m = nl < 0 ? m : m.substring(0, nl);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import lab.mobilenet.engine.fast.FastPlan;
+import lab.mobilenet.engine.fast.UnsupportedNetworkException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.op.ChannelOps;
 import lab.mobilenet.engine.runtime.CancellationToken;
@@ -112,7 +113,7 @@ public final class Classifier implements AutoCloseable {
             }
             try {
                 plan = FastPlan.compile(runner.network(), runner.weights(), height, width, FastPlan.defaultThreads());
-            } catch (IllegalArgumentException unsupported) {
+            } catch (UnsupportedNetworkException unsupported) {
                 fastUnsupported = true;
                 return null;
             }

@@ -70,7 +70,7 @@ final class Folding {
                 }
             }
         } else {
-            throw new IllegalArgumentException("the fast path has no kernel for grouped convolution " + conv.name());
+            throw new UnsupportedNetworkException("the fast path has no kernel for grouped convolution " + conv.name());
         }
         return new Folded(packed, bias);
     }

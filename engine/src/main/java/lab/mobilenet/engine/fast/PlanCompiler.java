@@ -66,7 +66,7 @@ final class PlanCompiler {
                 slots.pin(layer.name(), cur);
             }
             if (gated && !(layer instanceof ConvLayer next && direct(next.geometry()))) {
-                throw new IllegalArgumentException("the fast path needs a 1x1 convolution right after squeeze-excite, not "
+                throw new UnsupportedNetworkException("the fast path needs a 1x1 convolution right after squeeze-excite, not "
                         + layer.name());
             }
             Output out;
@@ -85,7 +85,7 @@ final class PlanCompiler {
                 long macs = g.macs(h, w);
                 if (g.isDepthwise()) {
                     if (first) {
-                        throw new IllegalArgumentException("the fast path needs a standard convolution first, not "
+                        throw new UnsupportedNetworkException("the fast path needs a standard convolution first, not "
                                 + conv.name());
                     }
                     out = output(j);
@@ -138,7 +138,7 @@ final class PlanCompiler {
                 c = lin.outFeatures();
                 i++;
             } else {
-                throw new IllegalArgumentException("the fast path cannot fuse " + layer.name() + " (" + layer.type()
+                throw new UnsupportedNetworkException("the fast path cannot fuse " + layer.name() + " (" + layer.type()
                         + ") into the convolution before it");
             }
             if (cur >= 0) {

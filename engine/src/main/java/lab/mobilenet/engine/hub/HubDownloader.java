@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -277,9 +276,7 @@ public final class HubDownloader {
         if (!remote.etagIsSha256() && s.pinnedSha256() == null) {
             return; // a small non-LFS file: git's blob id, nothing more to check it against
         }
-        MessageDigest md = Sha256.digest();
-        Sha256.update(md, part);
-        String got = Sha256.hex(md.digest());
+        String got = Sha256.of(part);
         String expected = remote.etagIsSha256() ? remote.etag() : s.pinnedSha256();
         if (!got.equals(expected) || (s.pinnedSha256() != null && !got.equals(s.pinnedSha256()))) {
             Files.deleteIfExists(part);

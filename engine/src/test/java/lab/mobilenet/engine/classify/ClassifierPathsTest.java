@@ -45,4 +45,24 @@ class ClassifierPathsTest {
             assertEquals(d.top().get(0).index(), c.top().get(0).index());
         }
     }
+
+    @Test
+    void aNetworkTheFastPathCannotCompileRunsOnTheInspectionPathAndMatchesPyTorch() throws Exception {
+        // Xception's pre-activation blocks have no fused kernel; the classifier must still answer exactly
+        Path fixture = Path.of("src/test/resources/reference/xception_0125");
+        Network net = ModelName.parse("legacy_xception", 0.125).build(10);
+        Npy.NpyArray input = Npy.read(fixture.resolve("input.npy"));
+        float[] torch = Npy.read(fixture.resolve("logits.npy")).data();
+        try (Weights w = CheckpointBinder.load(net, fixture.resolve("model.safetensors"));
+             Classifier fast = new Classifier(net, w)) {
+            Classification a = fast.classify(input.data(), input.shape(), 3, CancellationToken.NEVER);
+            float scale = 0;
+            for (float v : torch) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < torch.length; i++) {
+                assertEquals(torch[i], a.logits()[i], 1e-4f * scale, "logit " + i);
+            }
+        }
+    }
 }

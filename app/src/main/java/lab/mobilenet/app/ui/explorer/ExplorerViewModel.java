@@ -355,8 +355,8 @@ public final class ExplorerViewModel {
                         partial -> executors.ui().execute(() -> publish(gen, partial)), t);
             } catch (CancellationException e) {
                 failure = null;
-            } catch (Exception | LinkageError | OutOfMemoryError e) {
-                failure = Background.oneLine(e);
+            } catch (Throwable e) { // every failure must reach finished(), or the page stays "running"
+                failure = Background.describe(e);
             }
             Inspection r = result;
             String f = failure;

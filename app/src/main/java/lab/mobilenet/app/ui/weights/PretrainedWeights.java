@@ -98,8 +98,8 @@ public final class PretrainedWeights {
                 try {
                     checkpoints.store(file, timmName(fitted));
                     failure = null;
-                } catch (IOException | RuntimeException e) {
-                    failure = "could not keep " + file.getFileName() + ": " + Background.oneLine(e);
+                } catch (Throwable e) { // the UI callback below must run whatever went wrong
+                    failure = "could not keep " + file.getFileName() + ": " + Background.describe(e);
                     weights.close(); // not published: nobody else will free it
                 }
             }

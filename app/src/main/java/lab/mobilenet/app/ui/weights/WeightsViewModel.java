@@ -118,8 +118,8 @@ public final class WeightsViewModel {
                         replace(source, r -> r.downloading(p));
                     }
                 }), cancel);
-            } catch (Exception | LinkageError e) {
-                failure = Background.oneLine(e);
+            } catch (Throwable e) { // an Error too must end the download, or the row stays "downloading"
+                failure = Background.describe(e);
             }
             CachedFile f = file;
             String why = failure;
