@@ -41,7 +41,8 @@ public record AppContext(UiExecutors executors, I18n i18n, Runnable engineLoad, 
         HubConfig hub;
         try {
             hub = HubConfig.fromEnvironment(System.getenv(), home);
-        } catch (IllegalArgumentException e) { // a malformed HF_ENDPOINT: the Weights page says so on Download
+        } catch (IllegalArgumentException e) { // a malformed HF_ENDPOINT: say why, then run with downloads off
+            System.err.println("warning: " + e.getMessage() + "; downloads are off until it is fixed");
             hub = new HubConfig(URI.create(HubConfig.DEFAULT_ENDPOINT), HubConfig.cacheFolder(System.getenv(), home),
                     null, true, Duration.ofSeconds(10), Duration.ofSeconds(10));
         }
