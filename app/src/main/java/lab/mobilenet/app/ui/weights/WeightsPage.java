@@ -48,6 +48,7 @@ public final class WeightsPage extends VBox {
         title.getStyleClass().add("page-title");
         Label intro = label("weights.page.intro");
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines, never elide (presenter mode)
         Label where = new Label();
         where.textProperty().bind(i18n.text("weights.page.where", hub.cache(), hub.endpoint(),
                 hub.offline() ? "HF_HUB_OFFLINE" : ""));
