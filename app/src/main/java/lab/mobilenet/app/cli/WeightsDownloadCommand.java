@@ -9,6 +9,7 @@ import lab.mobilenet.engine.hub.DownloadProgress;
 import lab.mobilenet.engine.hub.HubDownloader;
 import lab.mobilenet.engine.hub.HubException;
 import lab.mobilenet.engine.hub.HubSource;
+import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ final class WeightsDownloadCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "mobilenetv1_100, mobilenetv2_100, "
             + "mobilenetv3_large_100, mobilenetv3_small_100, or a hub repository owner/name[@revision] "
-            + "(default: all four)")
+            + "(default: the four MobileNets)")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--progress", description = "show the progress bar even when stderr is not a terminal")
@@ -42,7 +43,7 @@ final class WeightsDownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<HubSource> sources = new ArrayList<>();
-        for (String n : names.isEmpty() ? HubSource.KNOWN.stream().map(HubSource::model).toList() : names) {
+        for (String n : names.isEmpty() ? HubSource.of(Architecture.MOBILENETS).stream().map(HubSource::model).toList() : names) {
             try {
                 sources.add(HubSource.parse(n));
             } catch (IllegalArgumentException e) {

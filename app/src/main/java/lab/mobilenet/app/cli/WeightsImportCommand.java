@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.mobilenet.engine.checkpoint.CheckpointFit;
+import lab.mobilenet.engine.model.Architecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,7 @@ final class WeightsImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no such file");
         }
-        CheckpointFit.Result fit = CheckpointFit.of(file, CheckpointFit.NETWORKS);
+        CheckpointFit.Result fit = CheckpointFit.of(file, Architecture.withPublishedWeights());
         if (!fit.fits()) {
             throw new UserInputException(file + ": fits none of the four networks; closest: " + Cli.oneLine(fit.reason()));
         }

@@ -46,8 +46,7 @@ final class WeightsVerifyCommand implements Callable<Integer> {
                         + "; delete it and run 'weights download " + s.model() + "' again");
                 continue;
             }
-            Architecture a = CheckpointFit.NETWORKS.stream().filter(n -> n.timmName(1.0).equals(s.model()))
-                    .findFirst().orElseThrow();
+            Architecture a = s.architecture().orElseThrow();
             CheckpointFit.Result fit = CheckpointFit.against(f, a);
             if (!fit.fits()) {
                 failures++;

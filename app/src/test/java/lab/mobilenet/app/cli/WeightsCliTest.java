@@ -219,7 +219,9 @@ class WeightsCliTest {
 
         assertEquals(0, run("weights", "list", "--format", "json"));
         var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
-        assertEquals(4, rows.size());
+        assertEquals(5, rows.size(), "the four MobileNets and Xception");
+        assertEquals("legacy_xception", rows.get(4).get("network").asText());
+        assertFalse(rows.get(4).get("present").asBoolean());
         var v3s = rows.get(3);
         assertEquals("mobilenetv3_small_100", v3s.get("network").asText());
         assertTrue(v3s.get("present").asBoolean());

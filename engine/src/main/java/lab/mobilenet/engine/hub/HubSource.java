@@ -3,6 +3,8 @@ package lab.mobilenet.engine.hub;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.CheckpointSource;
 
 /**
  * Where one checkpoint comes from on the Hugging Face hub: a repository such as
@@ -21,16 +23,10 @@ public record HubSource(String model, String repo, String revision, String pinne
     public static final String FILE = "model.safetensors";
 
     /**
-     * timm's default pretrained tag of the four width-1.0 MobileNets (what {@code timm.create_model(name,
-     * pretrained=True)} loads). Hashes from the hub's LFS pointers where known (see the project's WEIGHTS.md).
+     * timm's default pretrained checkpoint of every family that has one, read from the families' records
+     * ({@link lab.mobilenet.engine.model.CheckpointSource}): the four width-1.0 MobileNets and Xception.
      */
-    public static final List<HubSource> KNOWN = List.of(
-            new HubSource("mobilenetv1_100", "timm/mobilenetv1_100.ra4_e3600_r224_in1k", "main", null),
-            new HubSource("mobilenetv2_100", "timm/mobilenetv2_100.ra_in1k", "main",
-                    "55ea4fb3a96010b933710ebf44fc965b070d5cd054d3f35e44f2d1320b4a714e"),
-            new HubSource("mobilenetv3_large_100", "timm/mobilenetv3_large_100.ra_in1k", "main",
-                    "f425af34cc1cead2b5d6211f789a1f30b94835dc32f9c0fcc5a916e4fd2dde85"),
-            new HubSource("mobilenetv3_small_100", "timm/mobilenetv3_small_100.lamb_in1k", "main", null));
+    public static final List<HubSource> KNOWN = of(Architecture.withPublishedWeights());
 
     public HubSource {
         if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -42,6 +38,23 @@ public record HubSource(String model, String repo, String revision, String pinne
         if (pinnedSha256 != null && !pinnedSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + pinnedSha256);
         }
+    }
+
+    /** The default source of each of {@code networks}, in their order; each must have published weights. */
+    public static List<HubSource> of(List<Architecture> networks) {
+        return networks.stream().map(HubSource::of).toList();
+    }
+
+    /** The default source of {@code a}'s published weights, at revision {@code main}. */
+    public static HubSource of(Architecture a) {
+        CheckpointSource c = a.family().pretrained()
+                .orElseThrow(() -> new IllegalArgumentException(a.baseName() + " has no published weights"));
+        return new HubSource(c.model(), c.hubRepo(), "main", c.pinnedSha256());
+    }
+
+    /** The network this source's checkpoint is for, when it is one of the known models. */
+    public Optional<Architecture> architecture() {
+        return Architecture.ofPublishedModel(model);
     }
 
     /** The known source of a timm model name such as {@code mobilenetv3_small_100}. */

@@ -18,6 +18,13 @@ public enum Architecture {
     /** Chollet's Xception as timm's {@code legacy_xception} builds it (299×299, entry / middle / exit flows). */
     XCEPTION;
 
+    /**
+     * The four networks of the MobileNet papers at width 1.0 — what the app shows side by side, what its lessons
+     * and explorer offer and what {@code weights download} fetches when no name is given.
+     */
+    public static final List<Architecture> MOBILENETS = List.of(MOBILENET_V1, MOBILENET_V2, MOBILENET_V3_LARGE,
+            MOBILENET_V3_SMALL);
+
     private static final class Families {
         static final Map<Architecture, NetworkFamily> ALL = new EnumMap<>(Architecture.class);
 
@@ -26,6 +33,17 @@ public enum Architecture {
                 ALL.put(a, ArchitectureTables.family(a));
             }
         }
+    }
+
+    /** The families whose default weights timm publishes (their {@link NetworkFamily#pretrained()}), in enum order. */
+    public static List<Architecture> withPublishedWeights() {
+        return java.util.Arrays.stream(values()).filter(a -> a.family().pretrained().isPresent()).toList();
+    }
+
+    /** The family whose published checkpoint is timm's width-1.0 model {@code model}, e.g. {@code mobilenetv2_100}. */
+    public static java.util.Optional<Architecture> ofPublishedModel(String model) {
+        return withPublishedWeights().stream()
+                .filter(a -> a.family().pretrained().orElseThrow().model().equals(model)).findFirst();
     }
 
     /** The data that defines this family. */

@@ -36,11 +36,13 @@ final class ArchitectureTables {
             case MOBILENET_V2 -> new NetworkFamily("mobilenetv2", List.of("mobilenet_v2", "v2"),
                     List.of(0.35, 0.5, 0.75, 1.0, 1.4), true, List.of(StemConv.timm(32)), BlockNaming.STAGED, v2(),
                     HeadSpec.convPoolLinear(1280), RELU6, Preprocessing.imagenet224(),
-                    new CheckpointSource("mobilenetv2_100", "ra_in1k"));
+                    new CheckpointSource("mobilenetv2_100", "ra_in1k",
+                            "55ea4fb3a96010b933710ebf44fc965b070d5cd054d3f35e44f2d1320b4a714e"));
             case MOBILENET_V3_LARGE -> new NetworkFamily("mobilenetv3_large", List.of("mobilenet_v3_large", "v3_large", "v3l"),
                     List.of(0.75, 1.0), true, List.of(StemConv.timm(16).fixedBelowThreeQuarterWidth()),
                     BlockNaming.STAGED, v3Large(), HeadSpec.poolConvLinear(1280), HARD_SWISH,
-                    Preprocessing.imagenet224(), new CheckpointSource("mobilenetv3_large_100", "ra_in1k"));
+                    Preprocessing.imagenet224(), new CheckpointSource("mobilenetv3_large_100", "ra_in1k",
+                            "f425af34cc1cead2b5d6211f789a1f30b94835dc32f9c0fcc5a916e4fd2dde85"));
             case MOBILENET_V3_SMALL -> new NetworkFamily("mobilenetv3_small", List.of("mobilenet_v3_small", "v3_small", "v3s"),
                     List.of(0.5, 0.75, 1.0), true, List.of(StemConv.timm(16).fixedBelowThreeQuarterWidth()),
                     BlockNaming.STAGED, v3Small(), HeadSpec.poolConvLinear(1024), HARD_SWISH,

@@ -7,8 +7,7 @@ import lab.mobilenet.engine.model.Architecture;
 public final class ClassifyNetworks {
 
     /** V1, V2, V3-Large, V3-Small, all at width 1.0 and 224 × 224. */
-    public static final List<Architecture> ALL = List.of(Architecture.MOBILENET_V1, Architecture.MOBILENET_V2,
-            Architecture.MOBILENET_V3_LARGE, Architecture.MOBILENET_V3_SMALL);
+    public static final List<Architecture> ALL = Architecture.MOBILENETS;
 
     /** The input side every one of them is run at. */
     public static final int RESOLUTION = 224;

@@ -15,6 +15,7 @@ import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.engine.checkpoint.CheckpointBinder;
 import lab.mobilenet.engine.checkpoint.CheckpointFit;
 import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
+import lab.mobilenet.engine.hub.HubSource;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.Weights;
@@ -27,8 +28,11 @@ import lab.mobilenet.engine.runtime.Weights;
  */
 public final class PretrainedWeights {
 
-    /** The networks the lessons can use, all at width 1.0. */
-    public static final List<Architecture> NETWORKS = CheckpointFit.NETWORKS;
+    /** The networks the app binds weights for (the lessons, explorer and classify page use them), at width 1.0. */
+    public static final List<Architecture> NETWORKS = Architecture.MOBILENETS;
+
+    /** Where their weights come from, in the same order: the rows of the Weights page. */
+    public static final List<HubSource> SOURCES = HubSource.of(NETWORKS);
 
     private final LocalCheckpoints checkpoints;
     private final UiExecutors executors;
@@ -80,20 +84,15 @@ public final class PretrainedWeights {
         executors.compute().execute(() -> {
             Architecture fitted = null;
             Weights weights = null;
-            String reason = null;
-            for (Architecture a : NETWORKS) {
-                try {
-                    weights = bind(a, file);
-                    fitted = a;
-                    break;
-                } catch (Throwable e) { // NOPMD: every failure becomes a line for the user
-                    String m = Background.describe(e);
-                    if (reason == null || m.length() < reason.length()) {
-                        reason = m; // the shortest list of mismatches: the network it came closest to
-                    }
-                }
+            String failure;
+            try {
+                CheckpointFit.Bound bound = CheckpointFit.bindFirst(file, NETWORKS);
+                fitted = bound.architecture();
+                weights = bound.weights();
+                failure = bound.reason();
+            } catch (Throwable e) { // NOPMD: every failure becomes a line for the user
+                failure = Background.describe(e);
             }
-            String failure = reason;
             if (fitted != null) {
                 try {
                     checkpoints.store(file, timmName(fitted));

@@ -60,7 +60,7 @@ public final class WeightsPage extends VBox {
         grid.setVgap(10);
         grid.setId("weights-grid");
         int row = 0;
-        for (HubSource s : HubSource.KNOWN) {
+        for (HubSource s : PretrainedWeights.SOURCES) {
             RowView v = new RowView(s);
             views.put(s, v);
             grid.addRow(row++, new VBox(2, v.name, v.source), v.status, v.size, v.progressBox, v.download, v.cancel);

@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import lab.mobilenet.app.ui.concurrent.Background;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
-import lab.mobilenet.engine.checkpoint.CheckpointFit;
 import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
 import lab.mobilenet.engine.hub.CachedFile;
 import lab.mobilenet.engine.hub.HubConfig;
@@ -65,7 +64,7 @@ public final class WeightsViewModel {
         this.pretrained = pretrained;
         this.executors = executors;
         this.downloads = downloads;
-        rows.set(HubSource.KNOWN.stream().map(WeightsRow::missing).toList());
+        rows.set(PretrainedWeights.SOURCES.stream().map(WeightsRow::missing).toList());
     }
 
     public void setListener(Listener listener) {
@@ -92,7 +91,7 @@ public final class WeightsViewModel {
 
     private List<WeightsRow> scan() {
         List<WeightsRow> found = new ArrayList<>();
-        for (HubSource s : HubSource.KNOWN) {
+        for (HubSource s : PretrainedWeights.SOURCES) {
             Optional<Path> f = local.find(s.model());
             long size = f.map(WeightsViewModel::sizeOf).orElse(-1L);
             found.add(f.isPresent() ? new WeightsRow(s, WeightsRow.Status.PRESENT, f.get(), size, null, null)
@@ -176,7 +175,7 @@ public final class WeightsViewModel {
     }
 
     private static Architecture architecture(HubSource s) {
-        return CheckpointFit.NETWORKS.stream().filter(a -> a.timmName(1.0).equals(s.model())).findFirst().orElseThrow();
+        return s.architecture().orElseThrow();
     }
 
     private static long sizeOf(Path p) {
