@@ -1,0 +1,78 @@
+package lab.mobilenet.engine.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.Layer;
+import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.NetworkBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The compiled inspection plan (batch 1) against one ND4J op per layer, tensor by tensor: every layer's
+ * output (each convolution before its batch norm, each batch norm before its activation) within 1e-4 of
+ * that tensor's largest magnitude, on a non-square input with odd sizes along the way.
+ */
+class InspectionPlanMatchesNd4jOpsTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Architecture.class, names = {"MOBILENET_V1", "MOBILENET_V2", "MOBILENET_V3_LARGE", "MOBILENET_V3_SMALL"})
+    void everyLayerTensorMatches(Architecture arch) {
+        Network net = NetworkBuilder.build(arch, 0.5, 10);
+        try (Weights w = SeededWeights.create(net, 7); INDArray input = Nd4j.rand(1, 3, 72, 56).subi(0.5)) {
+            List<ActivationSnapshot> planned = new ArrayList<>();
+            List<ActivationSnapshot> ops = new ArrayList<>();
+            float[] a;
+            float[] b;
+            try (INDArray l = new NetworkRunner(net, w).run(input, all(planned), CancellationToken.NEVER)) {
+                a = l.dup('c').data().asFloat();
+            }
+            try (INDArray l = NetworkRunner.nd4jOps(net, w).run(input, all(ops), CancellationToken.NEVER)) {
+                b = l.dup('c').data().asFloat();
+            }
+            assertEquals(net.layers().size(), planned.size());
+            assertEquals(ops.size(), planned.size());
+            for (int i = 0; i < ops.size(); i++) {
+                ActivationSnapshot p = planned.get(i);
+                ActivationSnapshot o = ops.get(i);
+                assertEquals(o.layer(), p.layer());
+                assertArrayEquals(o.shape(), p.shape(), o.layer());
+                assertClose(o.layer(), o.values(), p.values());
+            }
+            assertClose("logits", b, a);
+        }
+    }
+
+    private static RunListener all(List<ActivationSnapshot> into) {
+        return new RunListener() {
+            @Override
+            public boolean wantsActivation(Layer layer) {
+                return true;
+            }
+
+            @Override
+            public void layerFinished(LayerRun run) {
+                into.add(run.activation());
+            }
+        };
+    }
+
+    private static void assertClose(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        float max = 0;
+        for (float v : expected) {
+            max = Math.max(max, Math.abs(v));
+        }
+        assertTrue(max > 0, what + " is all zeros: the comparison would say nothing");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4 * max, what + " at " + i);
+        }
+    }
+}
