@@ -96,6 +96,14 @@ final class ElementwiseStep implements Step {
     /** Pixels {@code [p0, p1)}. */
     private void range(Workspace ws, int p0, int p1, int part) {
         float[] x = ws.tensors[in];
+        if (kind == Kind.ACTIVATE && out.slot() == in) { // in place, no copies through scratch
+            Epilogue.activateRange(act, x, p0 * channels, p1 * channels);
+            if (out.buffer() >= 0) {
+                new org.bytedeco.javacpp.FloatPointer(ws.nativeIn[out.buffer()]).position((long) p0 * channels)
+                        .put(x, p0 * channels, (p1 - p0) * channels);
+            }
+            return;
+        }
         float[] acc = ws.scratch[part];
         for (int p = p0; p < p1; p += chunk) {
             int len = Math.min(chunk, p1 - p) * channels;

@@ -22,7 +22,8 @@ import lab.mobilenet.engine.runtime.Weights;
  * A convolution runs with its own weights and bias (the fast path's GEMM and depthwise kernels with the
  * identity epilogue), a batch norm is its own pass with a per-channel scale and shift, an activation, a
  * residual add and squeeze-excite's gating are passes of their own. Every layer's output is kept in a heap
- * slot (so that a listener can copy it), and also written into a native GEMM input when a 1×1
+ * slot (so that a listener can copy it; an element-wise layer overwrites its input once the listener has had
+ * it, unless a residual add still needs it), and also written into a native GEMM input when a 1×1
  * convolution or the classifier reads it next.
  */
 final class InspectionCompiler {
@@ -67,7 +68,9 @@ final class InspectionCompiler {
                 slots.pin(layer.name(), cur);
             }
             int pixels = h * w;
-            Output out = output(i + 1);
+            // an element-wise layer overwrites its input (the listener has had its copy), unless a residual needs it
+            boolean inPlace = i > 0 && elementwise(layer) && !slots.isPinned(cur);
+            Output out = output(i + 1, inPlace ? cur : -1);
             if (layer instanceof ConvLayer conv) {
                 ConvGeometry g = conv.geometry();
                 Folding.Folded f = Folding.fold(conv, null, weights); // the convolution's own weights, BN not folded
@@ -125,7 +128,7 @@ final class InspectionCompiler {
                 throw new UnsupportedNetworkException("the inspection plan has no kernel for " + layer.name() + " ("
                         + layer.type() + ")");
             }
-            if (cur >= 0) {
+            if (cur >= 0 && cur != out.slot()) {
                 slots.release(cur);
             }
             cur = out.slot();
@@ -174,10 +177,18 @@ final class InspectionCompiler {
         return g.kernel() == 1 && g.stride() == 1 && g.padding() == 0 && g.groups() == 1;
     }
 
-    /** Every layer's output goes to a heap slot; also to a native GEMM input if a 1×1 conv or the classifier reads it next. */
-    private Output output(int next) {
+    private static boolean elementwise(Layer l) {
+        return l instanceof BatchNormLayer || l instanceof ActivationLayer || l instanceof ResidualAddLayer
+                || l instanceof SqueezeExciteLayer;
+    }
+
+    /**
+     * Every layer's output goes to a heap slot ({@code slot}, or a new one when −1); also to a native GEMM
+     * input if a 1×1 convolution or the classifier reads it next.
+     */
+    private Output output(int next, int slot) {
         Layer r = next < layers.size() ? layers.get(next) : null;
         boolean gemm = r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry());
-        return new Output(slots.allocate(), gemm ? nativeInputs++ % 2 : -1);
+        return new Output(slot >= 0 ? slot : slots.allocate(), gemm ? nativeInputs++ % 2 : -1);
     }
 }

@@ -32,6 +32,9 @@ public final class NetworkRunner {
 
     /** Whether batch-1 runs may use the compiled {@link InspectionPlan}. */
     private final boolean compiled;
+    /** The plan of the last run and its key: the lookup in the weights' cache hashes the whole network. */
+    private PlanKey lastKey;
+    private CachedPlan lastPlan;
 
     public NetworkRunner(Network network, Weights weights) {
         this(network, weights, true);
@@ -97,13 +100,19 @@ public final class NetworkRunner {
             return null;
         }
         int threads = Math.max(1, Math.min(EngineThreads.get(), Runtime.getRuntime().availableProcessors()));
-        return weights.derived(new PlanKey(network, height, width, threads), CachedPlan.class, () -> {
+        PlanKey key = new PlanKey(network, height, width, threads);
+        if (lastPlan != null && lastKey.height == height && lastKey.width == width && lastKey.threads == threads) {
+            return lastPlan.plan();
+        }
+        lastKey = key;
+        lastPlan = weights.derived(key, CachedPlan.class, () -> {
             try {
                 return new CachedPlan(InspectionPlan.compile(network, weights, height, width, threads));
             } catch (UnsupportedNetworkException e) {
                 return new CachedPlan(null); // remembered: the ND4J ops run it, without compiling again
             }
-        }).plan();
+        });
+        return lastPlan.plan();
     }
 
     private record PlanKey(Network network, int height, int width, int threads) {
@@ -120,6 +129,10 @@ public final class NetworkRunner {
 
     /** The input's values as row-major float32 (a contiguous copy is made and freed on the way). */
     private static float[] floats(INDArray input) {
+        if (input.dataType() == DataType.FLOAT && input.ordering() == 'c' && !input.isView()
+                && input.data().length() == input.length()) {
+            return input.data().asFloat(); // already contiguous: one copy, no ND4J op
+        }
         if (input.dataType() == DataType.FLOAT) {
             try (INDArray c = input.dup('c')) {
                 return c.data().asFloat();
