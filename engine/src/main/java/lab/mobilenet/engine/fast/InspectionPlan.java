@@ -37,6 +37,7 @@ public final class InspectionPlan implements AutoCloseable {
     private final long[] macs;
     private final Workspace workspace;
     private final WorkerPool pool;
+    private boolean closed;
 
     private InspectionPlan(Network network, int height, int width, InspectionCompiler.Compiled c, int threads) {
         this.network = network;
@@ -81,8 +82,12 @@ public final class InspectionPlan implements AutoCloseable {
      * @param image {@code [3][H][W]} float32, row-major, already normalised
      * @return the network's output, channel-planar ({@code [classes]} for a classifier)
      * @throws java.util.concurrent.CancellationException when the token is raised between layers
+     * @throws IllegalStateException when the plan has been closed (a cache let it go): compile another
      */
     public synchronized float[] run(float[] image, RunListener listener, CancellationToken cancel) {
+        if (closed) {
+            throw new IllegalStateException("this inspection plan was closed");
+        }
         if (image.length != 3 * height * width) {
             throw new IllegalArgumentException("input must be 3x" + height + "x" + width + " floats, got "
                     + image.length);
@@ -137,9 +142,17 @@ public final class InspectionPlan implements AutoCloseable {
         return 0;
     }
 
-    /** Stops the worker threads and frees the native memory. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the worker threads and frees the native memory; waits for a run in progress. Idempotent. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         pool.close();
         steps.forEach(Step::close);
         workspace.close();

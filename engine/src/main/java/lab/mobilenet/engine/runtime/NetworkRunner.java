@@ -84,7 +84,7 @@ public final class NetworkRunner {
         try {
             InspectionPlan plan = input.size(0) == 1 ? plan((int) input.size(2), (int) input.size(3)) : null;
             if (plan != null) {
-                float[] out = plan.run(floats(input), listener, cancel);
+                float[] out = runPlan(plan, floats(input), listener, cancel);
                 return Nd4j.create(out, network.shapes(plan.height(), plan.width()).get(network.layers().size()).nchw(),
                         'c');
             }
@@ -100,30 +100,87 @@ public final class NetworkRunner {
             return null;
         }
         int threads = Math.max(1, Math.min(EngineThreads.get(), Runtime.getRuntime().availableProcessors()));
-        PlanKey key = new PlanKey(network, height, width, threads);
-        if (lastPlan != null && lastKey.height == height && lastKey.width == width && lastKey.threads == threads) {
-            return lastPlan.plan();
+        PlanKey key = new PlanKey(height, width, threads);
+        if (lastPlan == null || !key.equals(lastKey) || lastPlan.isClosed()) {
+            lastPlan = weights.derived(network, InspectionPlans.class, () -> new InspectionPlans(network, weights))
+                    .get(key);
+            lastKey = key;
         }
-        lastKey = key;
-        lastPlan = weights.derived(key, CachedPlan.class, () -> {
-            try {
-                return new CachedPlan(InspectionPlan.compile(network, weights, height, width, threads));
-            } catch (UnsupportedNetworkException e) {
-                return new CachedPlan(null); // remembered: the ND4J ops run it, without compiling again
-            }
-        });
         return lastPlan.plan();
     }
 
-    private record PlanKey(Network network, int height, int width, int threads) {
+    /** Runs the plan; once more on a fresh one if the cache closed it meanwhile (another size pushed it out). */
+    private float[] runPlan(InspectionPlan plan, float[] image, RunListener listener, CancellationToken cancel) {
+        try {
+            return plan.run(image, listener, cancel);
+        } catch (IllegalStateException e) {
+            if (!plan.isClosed()) {
+                throw e;
+            }
+            lastPlan = null;
+            return plan(plan.height(), plan.width()).run(image, listener, cancel);
+        }
     }
 
-    private record CachedPlan(InspectionPlan plan) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (plan != null) {
-                plan.close();
+    record PlanKey(int height, int width, int threads) {
+    }
+
+    /** A compiled plan, or none when the network has a layer the plan has no kernel for. */
+    record CachedPlan(InspectionPlan plan) {
+        boolean isClosed() {
+            return plan != null && plan.isClosed();
+        }
+    }
+
+    /**
+     * The plans of one network on one set of weights, by input size and thread count: the last
+     * {@value #KEPT} used are kept (each holds a copy of the weights and a worker thread; the Explorer and
+     * the lessons may try many sizes), older ones are closed, after any run still in them.
+     */
+    static final class InspectionPlans implements AutoCloseable {
+        private static final int KEPT = 3;
+        private final Network network;
+        private final Weights weights;
+        private final Map<PlanKey, CachedPlan> plans = new java.util.LinkedHashMap<>(8, 0.75f, true);
+
+        InspectionPlans(Network network, Weights weights) {
+            this.network = network;
+            this.weights = weights;
+        }
+
+        CachedPlan get(PlanKey key) {
+            CachedPlan p;
+            CachedPlan evicted = null;
+            synchronized (this) {
+                p = plans.get(key);
+                if (p == null) {
+                    try {
+                        p = new CachedPlan(InspectionPlan.compile(network, weights, key.height(), key.width(),
+                                key.threads()));
+                    } catch (UnsupportedNetworkException e) {
+                        p = new CachedPlan(null); // remembered: the ND4J ops run it, without compiling again
+                    }
+                    plans.put(key, p);
+                    if (plans.size() > KEPT) {
+                        PlanKey eldest = plans.keySet().iterator().next();
+                        evicted = plans.remove(eldest);
+                    }
+                }
             }
+            if (evicted != null && evicted.plan() != null) {
+                evicted.plan().close(); // outside the lock: it waits for a run still in that plan
+            }
+            return p;
+        }
+
+        @Override
+        public synchronized void close() {
+            for (CachedPlan p : plans.values()) {
+                if (p.plan() != null) {
+                    p.plan().close();
+                }
+            }
+            plans.clear();
         }
     }
 

@@ -51,6 +51,37 @@ class InspectionPlanMatchesNd4jOpsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRunnerStaysRightWhenItsPlanWasPushedOutOfTheCacheByOtherSizes() {
+        Network net = NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 0.5, 10);
+        try (Weights seeded = SeededWeights.create(net, 3); Weights w = withStatistics(seeded, 5)) {
+            NetworkRunner runner = new NetworkRunner(net, w);
+            NetworkRunner other = new NetworkRunner(net, w); // shares the weights' plans
+            int[] sizes = {32, 40, 48, 56, 64};
+            for (int round = 0; round < 2; round++) {
+                for (int size : sizes) {
+                    try (INDArray input = Nd4j.rand(1, 3, size, size).subi(0.5)) {
+                        other.run(input).close(); // fills the cache, closing the plan runner remembers
+                        try (INDArray a = runner.run(input); INDArray b = NetworkRunner.nd4jOps(net, w).run(input)) {
+                            assertClose("logits at " + size, b.dup('c').data().asFloat(), a.dup('c').data().asFloat());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClosedPlanRefusesToRun() {
+        Network net = NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 0.5, 10);
+        try (Weights w = SeededWeights.create(net, 3)) {
+            lab.mobilenet.engine.fast.InspectionPlan plan = lab.mobilenet.engine.fast.InspectionPlan.compile(net, w, 32, 32, 1);
+            plan.close();
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> plan.run(new float[3 * 32 * 32], RunListener.NONE, CancellationToken.NEVER));
+        }
+    }
+
     /**
      * The seeded weights with every vector (batch-norm scale, shift, mean, variance; biases) drawn at random:
      * the seeded initialisation makes batch norm the identity, which would hide a wrong scale or shift.
