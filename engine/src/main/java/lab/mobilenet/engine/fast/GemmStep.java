@@ -124,8 +124,41 @@ final class GemmStep implements Step {
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         FloatPointer b = gatedSource == null ? weights : gate(ws);
+        int pixels = oh * ow;
+        if (source == Source.NATIVE && n > pixels) {
+            // few pixels, many outputs (the late layers): split the output channels, so that each thread packs
+            // only its part of the weights (OpenBLAS packs all of B per call; by rows both threads packed all of
+            // it), then run the epilogue split by rows
+            int parts = Step.parts(pool, n / COLUMN_ALIGN, info.macs());
+            if (parts > 1) {
+                pool.run(parts, part -> columns(ws, b, columnStart(parts, part), columnStart(parts, part + 1)));
+                int rowParts = Math.min(parts, oh);
+                pool.run(rowParts, part -> rows(ws, b, Step.split(oh, rowParts, part),
+                        Step.split(oh, rowParts, part + 1), part, false));
+                return;
+            }
+        }
         int parts = Step.parts(pool, oh, info.macs());
-        pool.run(parts, part -> rows(ws, b, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part));
+        pool.run(parts, part -> rows(ws, b, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), part, true));
+    }
+
+    /** Floats per column block: a 64-byte cache line, so that two threads never write the same line of C. */
+    private static final int COLUMN_ALIGN = 16;
+
+    private int columnStart(int parts, int part) {
+        return part == parts ? n : Step.split(n / COLUMN_ALIGN, parts, part) * COLUMN_ALIGN;
+    }
+
+    /** Output channels {@code [n0, n1)} of every pixel: {@code C[:, n0:n1] = A · B[:, n0:n1]}. */
+    private void columns(Workspace ws, FloatPointer b, int n0, int n1) {
+        if (n1 <= n0) {
+            return;
+        }
+        int k = depth();
+        FloatPointer a = new FloatPointer(ws.nativeIn[inBuffer]);
+        FloatPointer bp = new FloatPointer(b).position(n0);
+        FloatPointer c = new FloatPointer(ws.nativeC).position(n0);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, oh * ow, n1 - n0, k, 1f, a, k, bp, n, 0f, c, n);
     }
 
     /** {@code W'[c][o] = gate[c]·W[c][o]}: scaling the input channels, done to the (much smaller) weights. */
@@ -143,8 +176,8 @@ final class GemmStep implements Step {
         return ws.nativeGatedWeights;
     }
 
-    /** Output rows {@code [y0, y1)}. */
-    private void rows(Workspace ws, FloatPointer b, int y0, int y1, int part) {
+    /** Output rows {@code [y0, y1)}: the product (unless {@link #columns} already made it) and the epilogue. */
+    private void rows(Workspace ws, FloatPointer b, int y0, int y1, int part, boolean multiply) {
         int p0 = y0 * ow;
         int rows = (y1 - y0) * ow;
         if (rows == 0) {
@@ -153,7 +186,9 @@ final class GemmStep implements Step {
         int k = depth();
         FloatPointer a = new FloatPointer(ws.nativeIn[inBuffer]).position((long) p0 * k);
         FloatPointer c = new FloatPointer(ws.nativeC).position((long) p0 * n);
-        if (source == Source.IMAGE) {
+        if (!multiply) { // columns() has made this part of C
+            assert c.position() == (long) p0 * n;
+        } else if (source == Source.IMAGE) {
             // the stem: patches transposed, [K][rows] for this part, so that im2col writes rows, not scatters
             float[] cols = ws.cols[part];
             Layouts.im2colPlanarTransposed(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols, rows);

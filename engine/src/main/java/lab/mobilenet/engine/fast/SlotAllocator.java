@@ -42,6 +42,11 @@ final class SlotAllocator {
         return slot;
     }
 
+    /** Whether the tensor in {@code slot} is a block input kept for a residual add. */
+    boolean isPinned(int slot) {
+        return pinned.containsValue(slot);
+    }
+
     int slots() {
         return count;
     }

@@ -17,6 +17,7 @@ final class Workspace implements AutoCloseable {
         int colsFloats;
         int vectorFloats;
         int gatedWeightFloats;
+        int gateRowFloats;
         int depthwiseKernel;
         int depthwiseFloats;
         long nativeIn;
@@ -42,6 +43,8 @@ final class Workspace implements AutoCloseable {
     final float[] vectorB;
     /** The last squeeze-excite's gates, read by the 1×1 convolution after it. */
     final float[] gates;
+    /** The gates repeated over a chunk of pixels, for the inspection plan's gate pass. */
+    final float[] gateRow;
     /** That convolution's weights with the gates folded in: heap, then native. */
     final float[] gatedWeights;
     final FloatPointer nativeGatedWeights;
@@ -68,6 +71,7 @@ final class Workspace implements AutoCloseable {
         vectorA = new float[Math.max(1, s.vectorFloats)];
         vectorB = new float[Math.max(1, s.vectorFloats)];
         gates = new float[Math.max(1, s.vectorFloats)];
+        gateRow = new float[Math.max(1, s.gateRowFloats)];
         gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),

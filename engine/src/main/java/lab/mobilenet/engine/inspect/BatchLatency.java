@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Latency against batch size on the inspection path: for each batch size the median wall time of a few
+ * Latency against batch size on the inspection path's ND4J ops (the one implementation that runs every
+ * batch size; at batch 1 the Explorer's per-layer times come from the faster compiled plan): for each batch size the median wall time of a few
  * whole runs on a random batch, divided by the batch size. A bigger batch turns each 1×1 convolution into
  * a wider matrix product, so the time per image usually falls, until the activations outgrow the caches.
  * A quick measurement for a chart, not a benchmark.
@@ -28,7 +29,9 @@ public final class BatchLatency {
      */
     public static double[] perImageMillis(Network network, Weights weights, int resolution, int[] batches, int repeats,
                                           CancellationToken cancel, IntConsumer progress) {
-        NetworkRunner runner = new NetworkRunner(network, weights);
+        // one ND4J op per layer at every batch size: the compiled plan runs batch 1 only, and a curve that
+        // changed implementation between its first and second point would show that, not batching
+        NetworkRunner runner = NetworkRunner.nd4jOps(network, weights);
         double[] out = new double[batches.length];
         try (INDArray warm = Nd4j.rand(DataType.FLOAT, 1, 3, resolution, resolution);
              INDArray ignored = runner.run(warm, RunListener.NONE, cancel)) {

@@ -5,9 +5,9 @@ package lab.mobilenet.engine.runtime;
  */
 public enum EnginePath {
     /**
-     * {@link NetworkRunner}: layer by layer on ND4J arrays, exactly as timm computes them — every
-     * convolution and every batch norm separate, each tensor visible to a listener. For the lessons and
-     * the explorer.
+     * {@link NetworkRunner}: layer by layer, exactly as timm computes them — every convolution and every
+     * batch norm separate, each tensor visible to a listener (at batch 1 on the fast path's kernels, else on
+     * ND4J ops). For the lessons and the explorer.
      */
     INSPECTION,
     /**

@@ -1,8 +1,12 @@
 package lab.mobilenet.engine.runtime;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,6 +27,8 @@ public final class Weights implements AutoCloseable {
     private int users;
     private boolean closeRequested;
     private boolean freed;
+    /** Things computed once from these tensors (compiled plans), closed when the tensors are freed. */
+    private final Map<Object, AutoCloseable> derived = new HashMap<>();
 
     public Weights(Map<String, INDArray> tensors, boolean pretrained, String source) {
         this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
@@ -84,6 +90,39 @@ public final class Weights implements AutoCloseable {
         }
         if (free) {
             tensors.values().forEach(INDArray::close);
+            closeDerived();
+        }
+    }
+
+    /**
+     * Something computed once from these weights and kept with them (the inspection path's compiled plan,
+     * so that a runner made per call does not compile per call); closed when the tensors are freed. Call it
+     * while {@linkplain #acquire() holding} the weights.
+     */
+    public <T extends AutoCloseable> T derived(Object key, Class<T> type, Supplier<T> make) {
+        synchronized (derived) {
+            AutoCloseable d = derived.get(key);
+            if (d == null) {
+                d = make.get();
+                derived.put(key, d);
+            }
+            return type.cast(d);
+        }
+    }
+
+    /** Closes what {@link #derived} made: after the tensors, once nobody uses them. */
+    private void closeDerived() {
+        List<AutoCloseable> all;
+        synchronized (derived) {
+            all = new ArrayList<>(derived.values());
+            derived.clear();
+        }
+        for (AutoCloseable d : all) {
+            try {
+                d.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not free what was computed from " + source, e);
+            }
         }
     }
 
@@ -108,6 +147,7 @@ public final class Weights implements AutoCloseable {
         }
         if (free) {
             tensors.values().forEach(INDArray::close);
+            closeDerived();
         }
     }
 }

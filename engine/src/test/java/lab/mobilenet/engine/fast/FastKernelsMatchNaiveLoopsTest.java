@@ -80,7 +80,9 @@ class FastKernelsMatchNaiveLoopsTest {
             "9, 7, 5, 12, 1, 1, RELU6, false, 1", "8, 8, 24, 24, 1, 1, IDENTITY, true, 2",
             "13, 11, 16, 40, 1, 1, HARD_SWISH, false, 3", "5, 3, 300, 7, 1, 1, RELU, true, 2",
             "17, 15, 3, 16, 3, 2, HARD_SWISH, false, 2", "12, 12, 3, 32, 3, 2, RELU6, false, 1",
-            "9, 10, 16, 8, 3, 1, RELU, false, 2", "1, 1, 64, 40, 1, 1, HARD_SWISH, false, 2"})
+            "9, 10, 16, 8, 3, 1, RELU, false, 2", "1, 1, 64, 40, 1, 1, HARD_SWISH, false, 2",
+            // more outputs than pixels: split by output channels, a remainder that is not a cache line
+            "3, 3, 40, 96, 1, 1, RELU6, true, 2", "2, 3, 24, 50, 1, 1, HARD_SWISH, false, 3"})
     void gemmConvolutionMatchesTheNaiveConvolution(int h, int w, int in, int out, int k, int s, Activation act,
                                                    boolean residual, int threads) {
         Random rnd = new Random(h * 17 + in * 3 + out);
