@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class MemoryProbe {
     private static final Pattern TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
     private static final Pattern CATEGORY = Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
-    private static final Pattern TRIMMED = Pattern.compile("(\\d+)K->(\\d+)K");
+    private static final Pattern TRIMMED = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])"); // "440M->365M"
 
     private MemoryProbe() {
     }
@@ -75,7 +75,11 @@ final class MemoryProbe {
     /** Asks glibc to return its free memory to the system; the KB it held before and after, or null. */
     static long[] trimNativeHeap() {
         Matcher m = TRIMMED.matcher(diagnostic("systemTrimNativeHeap"));
-        return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))} : null;
+        return m.find() ? new long[] {kb(m.group(1), m.group(2)), kb(m.group(3), m.group(4))} : null;
+    }
+
+    private static long kb(String number, String unit) {
+        return Long.parseLong(number) << (unit.equals("K") ? 0 : unit.equals("M") ? 10 : 20);
     }
 
     /** ND4J's live data buffers: its deallocator keeps one reference per buffer until it has freed it. */

@@ -158,7 +158,7 @@ public final class FxWatchdog implements AutoCloseable {
                 waitingInCode += nanos;
             }
             if (where.isEmpty()) {
-                where = (waiting ? "waiting (" + info.getThreadState() + ") in " : "running in ") + ours;
+                where = (inIo ? "in I/O under " : waiting ? "waiting (" + info.getThreadState() + ") in " : "running in ") + ours;
             }
         }
 
