@@ -26,7 +26,8 @@ public final class FxWatchdogExtension implements BeforeEachCallback, AfterEachC
         FxWatchdog watchdog = context.getStore(NS).remove("watchdog", FxWatchdog.class);
         watchdog.close();
         System.out.println("fx-watchdog: " + context.getDisplayName() + ": longest stall "
-                + watchdog.longest().describe() + "; most blocking " + watchdog.worstBlocking().describe() + "; "
+                + watchdog.longest().describe() + "; most blocked by our code " + watchdog.worstBlocking().blockingNanos() / 1_000_000
+                + " ms, in the stall of " + watchdog.worstBlocking().describe() + "; "
                 + watchdog.heartbeats() + " heartbeats");
         if (context.getExecutionException().isPresent()) {
             return;
