@@ -20,7 +20,6 @@ import lab.mobilenet.engine.image.ModelInput;
 import lab.mobilenet.engine.image.PreprocessConfig;
 import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.io.Npy;
-import lab.mobilenet.engine.io.NpyFormatException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.Weights;
@@ -116,8 +115,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     err.println("error: " + image + ": " + e.getMessage());
                 } catch (IOException e) {
                     failures++;
-                    String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                            : "cannot read: " + e.getMessage();
+                    String reason = CliInputs.reason(e);
                     results.add(error(image, network, classifier, image.getFileName() + ": " + reason));
                     err.println("error: " + image + ": " + reason);
                 } catch (OutOfMemoryError e) {
@@ -138,17 +136,8 @@ final class ClassifyCommand implements Callable<Integer> {
         return bugs > 0 ? 1 : failures > 0 ? Cli.BAD_INPUT : 0;
     }
 
-    private Npy.NpyArray readTensor(Path file) {
-        try {
-            Npy.NpyArray t = Npy.read(file);
-            long[] s = t.shape();
-            if (s.length != 4 || s[0] != 1 || s[1] != 3) {
-                throw new UserInputException(file + ": expected a 1x3xHxW tensor, got " + java.util.Arrays.toString(s));
-            }
-            return t;
-        } catch (IOException | NpyFormatException e) {
-            throw new UserInputException(file + ": " + e.getMessage(), e);
-        }
+    private static Npy.NpyArray readTensor(Path file) {
+        return CliInputs.readTensor(file, 1);
     }
 
     private Map<String, Object> entry(Path image, Network network, Classifier classifier, Classification c) {

@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.mobilenet.app.export.InspectionTables;
 import lab.mobilenet.engine.classify.PretrainedConfigs;
-import lab.mobilenet.engine.image.ImageDecodeException;
-import lab.mobilenet.engine.image.ImageLoader;
 import lab.mobilenet.engine.image.ModelInput;
 import lab.mobilenet.engine.image.PreprocessConfig;
-import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.inspect.Inspection;
 import lab.mobilenet.engine.inspect.InspectionPlan;
 import lab.mobilenet.engine.inspect.Inspector;
 import lab.mobilenet.engine.io.Npy;
-import lab.mobilenet.engine.io.NpyFormatException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
@@ -166,34 +162,16 @@ final class InspectCommand implements Callable<Integer> {
     private ModelInput readImage(Network network) {
         PreprocessConfig base = PretrainedConfigs.forArchitecture(network.architecture());
         int r = resolution == null ? base.crop() : resolution;
-        try {
-            return Preprocessor.prepare(ImageLoader.load(image), PreprocessConfig.forResolution(r, base.mean(), base.std()));
-        } catch (ImageDecodeException e) {
-            throw new UserInputException(image + ": " + e.reason(), e);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(image + ": no such file", e);
-        } catch (IOException e) {
-            throw new UserInputException(image + ": cannot read: " + e.getMessage(), e);
-        }
+        return CliInputs.readImage(image, PreprocessConfig.forResolution(r, base.mean(), base.std()));
     }
 
     private Npy.NpyArray readTensor(Path file) {
-        try {
-            Npy.NpyArray t = Npy.read(file);
-            long[] s = t.shape();
-            if (s.length != 4 || s[0] != 1 || s[1] != 3 || s[2] < 32 || s[3] < 32) {
-                throw new UserInputException(file + ": expected a 1x3xHxW tensor (H, W ≥ 32), got "
-                        + java.util.Arrays.toString(s));
-            }
-            if (resolution != null && (s[2] != resolution || s[3] != resolution)) {
-                throw new UserInputException("--resolution " + resolution + " does not match the tensor's "
-                        + s[2] + "x" + s[3]);
-            }
-            return t;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException(file + ": no such file", e);
-        } catch (IOException | NpyFormatException e) {
-            throw new UserInputException(file + ": " + e.getMessage(), e);
+        Npy.NpyArray t = CliInputs.readTensor(file, 32);
+        long[] s = t.shape();
+        if (resolution != null && (s[2] != resolution || s[3] != resolution)) {
+            throw new UserInputException("--resolution " + resolution + " does not match the tensor's "
+                    + s[2] + "x" + s[3]);
         }
+        return t;
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import lab.mobilenet.app.testing.LoopbackHub;
+import lab.mobilenet.engine.hub.FakeHub;
 import lab.mobilenet.app.ui.weights.TinySafetensors;
 import lab.mobilenet.engine.hub.DownloadProgress;
 import lab.mobilenet.engine.model.Architecture;
@@ -34,7 +34,7 @@ class WeightsCliTest {
     @TempDir
     Path dir;
 
-    private LoopbackHub hub;
+    private FakeHub hub;
     private final Map<String, String> env = new HashMap<>();
     private StringWriter out;
     private StringWriter err;
@@ -50,7 +50,7 @@ class WeightsCliTest {
 
     @BeforeEach
     void start() throws IOException {
-        hub = new LoopbackHub().put(V3S_REPO, v3Small);
+        hub = new FakeHub().put(V3S_REPO, v3Small);
         env.put("HOME", dir.toString());
         env.put("HF_HUB_CACHE", dir.resolve("hub").toString());
         env.put("MOBILENET_LAB_WEIGHTS", dir.resolve("app").toString());
@@ -78,7 +78,7 @@ class WeightsCliTest {
     }
 
     private Path snapshot() {
-        return dir.resolve("hub/models--timm--mobilenetv3_small_100.lamb_in1k/snapshots/" + LoopbackHub.COMMIT
+        return dir.resolve("hub/models--timm--mobilenetv3_small_100.lamb_in1k/snapshots/" + FakeHub.COMMIT
                 + "/model.safetensors");
     }
 
@@ -86,7 +86,7 @@ class WeightsCliTest {
     void downloadThenListThenClassifyWithoutWeightsUsesTheDownloadedFile() throws IOException {
         assertEquals(0, run("weights", "download", "mobilenetv3_small_100"));
         assertTrue(Files.isSymbolicLink(snapshot()));
-        String sha = LoopbackHub.sha256(v3Small);
+        String sha = FakeHub.sha256(v3Small);
         assertTrue(out.toString().contains(sha), out.toString());
         assertEquals("", err.toString(), "quiet when stderr is not a terminal");
 
@@ -95,7 +95,7 @@ class WeightsCliTest {
         assertTrue(list.contains("mobilenetv3_small_100  present"), list);
         assertTrue(list.contains(snapshot().toString()), list);
         assertTrue(list.contains("sha256 " + sha), list);
-        assertTrue(list.contains(V3S_REPO + "@main (commit " + LoopbackHub.COMMIT + ")"), list);
+        assertTrue(list.contains(V3S_REPO + "@main (commit " + FakeHub.COMMIT + ")"), list);
         assertTrue(list.contains("mobilenetv2_100        missing"), list);
         assertTrue(list.contains("sha256 55ea4fb3a96010b933710ebf44fc965b070d5cd054d3f35e44f2d1320b4a714e (expected)"), list);
 
@@ -167,7 +167,7 @@ class WeightsCliTest {
         assertEquals(0, run("weights", "import", f.toString()));
         Path kept = dir.resolve("app/mobilenetv3_small_100.safetensors");
         assertTrue(out.toString().contains("mobilenetv3_small_100, stored as " + kept), out.toString());
-        assertEquals(LoopbackHub.sha256(v3Small), LoopbackHub.sha256(Files.readAllBytes(kept)));
+        assertEquals(FakeHub.sha256(v3Small), FakeHub.sha256(Files.readAllBytes(kept)));
         assertEquals(0, run("weights", "list"));
         assertTrue(out.toString().contains("imported"), out.toString());
         assertEquals(0, run("weights", "verify"));
@@ -226,7 +226,7 @@ class WeightsCliTest {
         assertEquals("mobilenetv3_small_100", v3s.get("network").asText());
         assertTrue(v3s.get("present").asBoolean());
         assertEquals(v3Small.length, v3s.get("size").asLong());
-        assertEquals(LoopbackHub.sha256(v3Small), v3s.get("sha256").asText());
+        assertEquals(FakeHub.sha256(v3Small), v3s.get("sha256").asText());
         assertFalse(rows.get(0).get("present").asBoolean());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import lab.mobilenet.app.ui.photo.Photo;
 import lab.mobilenet.app.ui.photo.PhotoDecoder;
@@ -49,15 +50,6 @@ import org.junit.jupiter.api.Test;
 @Tag("soak")
 class SoakTest {
 
-    private static long rssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D+", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
-
     private static List<Path> photos(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|webp|bmp|gif)$"))
@@ -71,6 +63,9 @@ class SoakTest {
         double sampleSeconds = Double.parseDouble(System.getProperty("soak.sampleSeconds",
                 String.valueOf(Math.max(1, minutes * 60 / 40))));
         long maxGrowthMb = Long.parseLong(System.getProperty("soak.maxGrowthMb", "150"));
+        boolean trim = Boolean.getBoolean("soak.trim"); // return glibc's free memory at every sample
+        long baselineAt = System.nanoTime() + (long) (minutes * 15e9); // NMT baseline after the first quarter
+        boolean baselined = false;
         List<Path> photos = photos(Path.of(System.getProperty("soak.photos", "../assets/images")));
         assertFalse(photos.isEmpty(), "no photos to classify");
 
@@ -88,7 +83,8 @@ class SoakTest {
         long steps = 0;
         System.out.printf(Locale.ROOT, "soak: %d photos, %.1f min, sample every %.0f s%n", photos.size(), minutes,
                 sampleSeconds);
-        System.out.println("soak:   t(s)   RSS(MB)  heap(MB)  javacpp(MB)  classified  lesson steps  heap committed(MB)");
+        System.out.println("soak:   t(s)   RSS(MB)  heap(MB)  javacpp(MB)  classified  lesson steps  heap committed(MB)"
+                + "  NMT committed(MB)  RSS-NMT(MB)  ND4J buffers  trimmed(MB)");
         try (Weights w2 = SeededWeights.create(v2, 1); Weights w3 = SeededWeights.create(v3, 2)) {
             Classifier k2 = new Classifier(v2, w2);
             Classifier k3 = new Classifier(v3, w3);
@@ -116,16 +112,29 @@ class SoakTest {
                 }
                 i++;
                 if (System.nanoTime() >= nextSample) {
-                    long[] row = {(System.nanoTime() - start) / 1_000_000_000L, rssKb(),
+                    long[] trimmed = trim ? MemoryProbe.trimNativeHeap() : null;
+                    long rss = MemoryProbe.rssKb();
+                    Map<String, Long> nmt = MemoryProbe.nativeMemoryKb();
+                    long nmtTotal = nmt.getOrDefault("Total", 0L);
+                    long[] row = {(System.nanoTime() - start) / 1_000_000_000L, rss,
                         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024,
                         Pointer.totalBytes() / 1024, classified, steps, Runtime.getRuntime().totalMemory() / 1024};
                     curve.add(row);
-                    System.out.printf(Locale.ROOT, "soak: %6d  %8.1f  %8.1f  %10.1f  %10d  %12d  %10.1f%n", row[0],
-                            row[1] / 1024.0, row[2] / 1024.0, row[3] / 1024.0, row[4], row[5], row[6] / 1024.0);
+                    System.out.printf(Locale.ROOT, "soak: %6d  %8.1f  %8.1f  %10.1f  %10d  %12d  %10.1f  %10.1f  %10.1f"
+                            + "  %8d  %8.1f%n", row[0], row[1] / 1024.0, row[2] / 1024.0, row[3] / 1024.0, row[4], row[5],
+                            row[6] / 1024.0, nmtTotal / 1024.0, (rss - nmtTotal) / 1024.0, MemoryProbe.liveNd4jBuffers(),
+                            trimmed == null ? 0 : (trimmed[0] - trimmed[1]) / 1024.0);
+                    System.out.println("soak-nmt: " + row[0] + " s " + nmt + " javacpp physical "
+                            + Pointer.physicalBytes() / 1024 + " KB");
+                    if (!baselined && System.nanoTime() >= baselineAt) {
+                        MemoryProbe.nativeMemoryBaseline();
+                        baselined = true;
+                    }
                     nextSample += (long) (sampleSeconds * 1e9);
                 }
             }
         }
+        System.out.println("soak-nmt: diff since the first quarter:\n" + MemoryProbe.nativeMemoryDiff());
         assertTrue(curve.size() >= 4, "too short to judge: " + curve.size() + " samples");
         long warmed = curve.get(curve.size() / 4)[1];
         long peakAfter = curve.subList(curve.size() / 4, curve.size()).stream().mapToLong(r -> r[1]).max().orElseThrow();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.NonFiniteValues;
 import lab.mobilenet.engine.model.ParamSpec;
 import lab.mobilenet.engine.runtime.Weights;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,17 +66,10 @@ public final class CheckpointBinder {
      */
     static void checkFinite(TensorData tensor, String source) throws CheckpointMismatchException {
         float[] values = tensor.values();
-        int count = 0;
-        int first = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                count++;
-                if (first < 0) {
-                    first = i;
-                }
-            }
-        }
-        if (count > 0) {
+        NonFiniteValues bad = NonFiniteValues.in(values);
+        int count = bad.count();
+        int first = bad.first();
+        if (bad.any()) {
             throw new CheckpointMismatchException(source + ": tensor '" + tensor.name() + "' holds " + count
                     + " non-finite value" + (count == 1 ? "" : "s") + " (" + values[first] + " at index " + first
                     + "); every prediction would be NaN, so the checkpoint is refused");

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import lab.mobilenet.engine.fast.FastPlan;
 import lab.mobilenet.engine.fast.UnsupportedNetworkException;
 import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.NonFiniteValues;
 import lab.mobilenet.engine.op.ChannelOps;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.EnginePath;
@@ -138,17 +139,10 @@ public final class Classifier implements AutoCloseable {
 
     /** Never present NaN as a prediction (a NaN sorts as the largest value and prints as "NaN%"). */
     private static void checkFinite(float[] values, String what) {
-        int bad = 0;
-        int first = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                bad++;
-                first = first < 0 ? i : first;
-            }
-        }
-        if (bad > 0) {
-            throw new NonFiniteOutputException("the network's output is not a number: " + bad + " of " + values.length
-                    + " " + what + "s are NaN or infinite (class " + first + ": " + values[first]
+        NonFiniteValues bad = NonFiniteValues.in(values);
+        if (bad.any()) {
+            throw new NonFiniteOutputException("the network's output is not a number: " + bad.count() + " of "
+                    + values.length + " " + what + "s are NaN or infinite (class " + bad.first() + ": " + values[bad.first()]
                     + "); the weights or the input hold extreme values");
         }
     }

@@ -14,6 +14,8 @@ import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers like huggingface.co for an LFS file (302 with X-Repo-Commit, X-Linked-Etag, X-Linked-Size and a
  * Location on the file server); {@code /files/<sha>} serves the bytes, well or badly as {@link #mode} says.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
     /** How the file server misbehaves. */
     enum Mode { GOOD, TRUNCATED, WRONG_BYTES, DROP_HALFWAY, NOT_FOUND, SERVER_ERROR, UNAUTHORIZED, FILE_SERVER_ERROR }
 
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
     final byte[] file;
     final String sha;
@@ -44,20 +46,33 @@ final class FakeHub implements AutoCloseable {
     /** The hub's Location points at /hop/, which redirects once more to the file. */
     volatile boolean fileServerRedirects;
     /** Sleep between 8 KiB chunks of a body, so that concurrent or cancelled downloads overlap. */
-    volatile long chunkDelayMillis;
+    public volatile long chunkDelayMillis;
     /** Stop sending (without closing) after this many bytes, to test the read timeout; -1 = never. */
     volatile long stallAfter = -1;
 
     final AtomicInteger heads = new AtomicInteger();
-    final AtomicInteger bodies = new AtomicInteger();
+    public final AtomicInteger bodies = new AtomicInteger();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
     final List<String> paths = Collections.synchronizedList(new java.util.ArrayList<>());
 
-    FakeHub(byte[] file) throws IOException {
+    /** Files put per repository ({@link #put}); any other repository gets {@link #file}, or 404 without one. */
+    private final Map<String, byte[]> byRepo = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> bySha = new ConcurrentHashMap<>();
+
+    /** A hub that serves nothing until files are {@link #put}: unknown repositories answer 404. */
+    public FakeHub() throws IOException {
+        this(null);
+    }
+
+    /** A hub that serves {@code file} (may be null) as every repository's model.safetensors. */
+    public FakeHub(byte[] file) throws IOException {
         this.file = file;
-        this.sha = sha256(file);
+        this.sha = file == null ? null : sha256(file);
+        if (file != null) {
+            bySha.put(sha, file);
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
@@ -76,7 +91,14 @@ final class FakeHub implements AutoCloseable {
         return b.array();
     }
 
-    static String sha256(byte[] bytes) {
+    /** Serves {@code bytes} as {@code repo}'s model.safetensors at every revision. */
+    public FakeHub put(String repo, byte[] bytes) {
+        byRepo.put(repo, bytes);
+        bySha.put(sha256(bytes), bytes);
+        return this;
+    }
+
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -84,7 +106,7 @@ final class FakeHub implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -92,20 +114,23 @@ final class FakeHub implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             paths.add(ex.getRequestMethod() + " " + path);
-            if (path.contains("/resolve/")) {
-                resolve(ex);
-            } else if (path.equals("/hop/" + sha)) {
-                ex.getResponseHeaders().add("Location", "/files/" + sha);
+            int resolve = path.indexOf("/resolve/");
+            byte[] repoFile = resolve > 0 ? byRepo.getOrDefault(path.substring(1, resolve), file) : null;
+            if (repoFile != null) {
+                resolve(ex, repoFile);
+            } else if (path.startsWith("/hop/") && bySha.containsKey(path.substring(5))) {
+                ex.getResponseHeaders().add("Location", "/files/" + path.substring(5));
                 ex.sendResponseHeaders(307, -1);
-            } else if (path.equals("/files/" + sha)) {
-                serve(ex);
+            } else if (path.startsWith("/files/") && bySha.containsKey(path.substring(7))) {
+                serve(ex, bySha.get(path.substring(7)));
             } else {
                 ex.sendResponseHeaders(404, -1);
             }
         }
     }
 
-    private void resolve(HttpExchange ex) throws IOException {
+    private void resolve(HttpExchange ex, byte[] file) throws IOException {
+        String sha = sha256(file);
         heads.incrementAndGet();
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         authorizations.add(auth == null ? "" : auth);
@@ -130,12 +155,13 @@ final class FakeHub implements AutoCloseable {
         h.add("X-Linked-Etag", "\"" + sha + "\"");
         h.add("X-Linked-Size", Long.toString(file.length));
         h.add("ETag", "\"0000000000000000000000000000000000000000\""); // the pointer's, not the file's
-        String file = (fileServerRedirects ? "/hop/" : "/files/") + sha;
-        h.add("Location", absoluteRedirect ? "http://" + redirectHost + ":" + server.getAddress().getPort() + file : file);
+        String location = (fileServerRedirects ? "/hop/" : "/files/") + sha;
+        h.add("Location", absoluteRedirect ? "http://" + redirectHost + ":" + server.getAddress().getPort() + location
+                : location);
         ex.sendResponseHeaders(302, -1);
     }
 
-    private void serve(HttpExchange ex) throws IOException {
+    private void serve(HttpExchange ex, byte[] file) throws IOException {
         if (!ex.getRequestMethod().equals("GET")) {
             ex.sendResponseHeaders(405, -1);
             return;

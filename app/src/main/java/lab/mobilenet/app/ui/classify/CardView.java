@@ -30,7 +30,7 @@ final class CardView extends VBox {
 
     private final ClassifyCard card;
 
-    CardView(ClassifyCard card, I18n i18n, Actions actions) {
+    CardView(ClassifyCard card, I18n i18n, Actions actions, CardImages images) {
         super(8);
         this.card = card;
         getStyleClass().add("classify-card");
@@ -68,10 +68,10 @@ final class CardView extends VBox {
             return;
         }
         HBox body = new HBox(12);
-        body.getChildren().add(pictures(card, i18n));
+        body.getChildren().add(pictures(card, i18n, images));
         List<ColumnView> columns = new ArrayList<>();
         for (Architecture a : ClassifyNetworks.ALL) {
-            ColumnView cv = new ColumnView(card.column(a), card.cropFor(a), i18n, actions.openWeights(),
+            ColumnView cv = new ColumnView(card.column(a), card.cropFor(a), i18n, images, actions.openWeights(),
                     () -> actions.occlude().accept(a));
             columns.add(cv);
         }
@@ -83,7 +83,7 @@ final class CardView extends VBox {
         return card;
     }
 
-    private static VBox pictures(ClassifyCard card, I18n i18n) {
+    private static VBox pictures(ClassifyCard card, I18n i18n, CardImages images) {
         VBox box = new VBox(6);
         box.getStyleClass().add("card-pictures");
         box.setMinWidth(170);
@@ -94,14 +94,14 @@ final class CardView extends VBox {
             box.getChildren().add(l);
             return box;
         }
-        ImageView photo = new ImageView(FxImages.of(card.thumbnail()));
+        ImageView photo = new ImageView(images.of(card.thumbnail()));
         photo.setFitWidth(170);
         photo.setFitHeight(120);
         photo.setPreserveRatio(true);
         photo.setSmooth(true);
         box.getChildren().add(photo);
         for (PhotoCrop c : card.crops()) {
-            ImageView crop = new ImageView(FxImages.of(c.image()));
+            ImageView crop = new ImageView(images.of(c.image()));
             crop.setFitWidth(ColumnView.MAP_SIDE);
             crop.setFitHeight(ColumnView.MAP_SIDE);
             crop.setPreserveRatio(true);

@@ -50,6 +50,7 @@ public final class ClassifyPage extends BorderPane {
     private Consumer<Path> weightsImporter = p -> { };
     private final VBox cardsBox = new VBox(12);
     private final Map<Long, CardView> views = new HashMap<>();
+    private final CardImages images = new CardImages();
     private final VBox empty;
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
@@ -145,12 +146,13 @@ public final class ClassifyPage extends BorderPane {
 
     /** Rebuilds the views of cards whose snapshot changed (all of them after a language switch), in order. */
     private void refresh(boolean all) {
+        images.nextUpdate();
         List<Node> nodes = new ArrayList<>();
         Map<Long, CardView> next = new HashMap<>();
         for (ClassifyCard c : vm.cards()) {
             CardView v = views.get(c.id());
             if (all || v == null || v.card() != c) {
-                v = new CardView(c, i18n, actions(c.id()));
+                v = new CardView(c, i18n, actions(c.id()), images);
             }
             next.put(c.id(), v);
             nodes.add(v);

@@ -28,8 +28,11 @@ final class ColumnView extends VBox {
 
     static final double MAP_SIDE = 150;
 
-    ColumnView(NetworkColumn col, RgbImage crop, I18n i18n, Runnable openWeights, Runnable occlude) {
+    private final CardImages images;
+
+    ColumnView(NetworkColumn col, RgbImage crop, I18n i18n, CardImages images, Runnable openWeights, Runnable occlude) {
         super(6);
+        this.images = images;
         getStyleClass().add("net-column");
         setId("column-" + ClassifyNetworks.timmName(col.network()));
         setMinWidth(0);
@@ -119,7 +122,7 @@ final class ColumnView extends VBox {
     }
 
     private Node map(RgbImage crop, HeatMap m, String caption, String idPrefix) {
-        ImageView view = new ImageView(FxImages.of(HeatOverlay.argb(crop, m), crop.width(), crop.height()));
+        ImageView view = new ImageView(images.overlay(crop, m));
         view.setFitWidth(MAP_SIDE);
         view.setFitHeight(MAP_SIDE);
         view.setPreserveRatio(true);

@@ -1,6 +1,5 @@
 package lab.mobilenet.app.ui.classify;
 
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import lab.mobilenet.engine.classify.Classification;
 import lab.mobilenet.engine.classify.Classifier;
 import lab.mobilenet.engine.classify.PretrainedConfigs;
 import lab.mobilenet.engine.cost.ModelSummary;
-import lab.mobilenet.engine.image.ImageDecodeException;
-import lab.mobilenet.engine.image.ImageLoader;
 import lab.mobilenet.engine.image.PreprocessConfig;
 import lab.mobilenet.engine.image.Preprocessor;
 import lab.mobilenet.engine.image.RgbImage;
@@ -45,17 +42,7 @@ public final class EngineClassifyBackend implements ClassifyBackend {
 
     @Override
     public Prepared decode(Path file) throws Exception {
-        RgbImage img;
-        try {
-            img = ImageLoader.load(file, PhotoDecoder.MAX_PIXELS);
-        } catch (ImageDecodeException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": no such file", e);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot be read (access denied)", e);
-        }
-        return prepare(img);
+        return prepare(PhotoDecoder.load(file)); // the same bound and one-line messages as the lessons' photos
     }
 
     /** Resizes once per distinct geometry, then crops: exactly {@link Preprocessor#crop}, step by step. */

@@ -37,10 +37,19 @@ public final class PhotoDecoder {
      */
     public static Photo decode(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        RgbImage img = load(file);
+        Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
+        return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE), img);
+    }
+
+    /**
+     * The file's full-size pixels (at most {@link #MAX_PIXELS}), for the lessons and the classify page alike;
+     * any failure is a {@link PhotoException} with a one-line message naming the file.
+     */
+    public static RgbImage load(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
-            RgbImage img = ImageLoader.load(file, MAX_PIXELS);
-            Planes planes = Planes.fromRgb(img.width(), img.height(), img.rgb());
-            return new Photo(name, planes.downscaleToLongestSide(WORKING_SIDE), img);
+            return ImageLoader.load(file, MAX_PIXELS);
         } catch (ImageDecodeException e) {
             throw new PhotoException(Background.oneLine(e), e);
         } catch (NoSuchFileException e) {

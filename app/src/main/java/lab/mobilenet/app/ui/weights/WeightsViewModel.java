@@ -75,6 +75,7 @@ public final class WeightsViewModel {
     public void refresh() {
         Background.run(executors.compute(), executors.ui(), this::scan, (found, failure) -> {
             if (found == null) {
+                listener.failed(failure); // e.g. the weights folder unreadable: the rows stay as they were
                 return;
             }
             List<WeightsRow> next = new ArrayList<>();
@@ -201,9 +202,5 @@ public final class WeightsViewModel {
     /** Whether the window should offer to get weights (none on this machine, not dismissed). */
     public ReadOnlyBooleanProperty firstRunPromptProperty() {
         return firstRunPrompt.getReadOnlyProperty();
-    }
-
-    public HubDownloader downloader() {
-        return downloader;
     }
 }

@@ -13,7 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import lab.mobilenet.app.testing.LoopbackHub;
+import lab.mobilenet.engine.hub.FakeHub;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
@@ -42,14 +42,14 @@ class WeightsPageWindowTest {
     @TempDir
     Path dir;
 
-    private LoopbackHub hub;
+    private FakeHub hub;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         Path f = Files.createTempFile("v3s", ".safetensors");
         TinySafetensors.write(f, SeededWeights.create(NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 1.0), 5).tensors());
-        hub = new LoopbackHub().put("timm/mobilenetv3_small_100.lamb_in1k", Files.readAllBytes(f));
+        hub = new FakeHub().put("timm/mobilenetv3_small_100.lamb_in1k", Files.readAllBytes(f));
         Files.delete(f);
         hub.chunkDelayMillis = 1;
         HubConfig config = new HubConfig(hub.endpoint(), dir.resolve("hub"), null, false, Duration.ofSeconds(5),

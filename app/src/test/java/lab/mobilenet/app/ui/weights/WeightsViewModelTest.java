@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import lab.mobilenet.app.testing.LoopbackHub;
+import lab.mobilenet.engine.hub.FakeHub;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.engine.checkpoint.LocalCheckpoints;
 import lab.mobilenet.engine.hub.HubConfig;
@@ -42,7 +42,7 @@ class WeightsViewModelTest {
     @TempDir
     Path dir;
 
-    private LoopbackHub hub;
+    private FakeHub hub;
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final ExecutorService downloads = Executors.newCachedThreadPool();
     private PretrainedWeights pretrained;
@@ -60,7 +60,7 @@ class WeightsViewModelTest {
 
     @BeforeEach
     void start() throws IOException {
-        hub = new LoopbackHub().put("timm/mobilenetv3_small_100.lamb_in1k", v3Small);
+        hub = new FakeHub().put("timm/mobilenetv3_small_100.lamb_in1k", v3Small);
         vm = viewModel(hub.endpoint());
     }
 
