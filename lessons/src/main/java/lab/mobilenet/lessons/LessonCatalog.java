@@ -65,4 +65,15 @@ public final class LessonCatalog {
         }
         return LessonFactory.build(lesson, photo, options);
     }
+
+    /**
+     * Starts the lesson of a real network layer (standard, depthwise or pointwise) on its own input crop and
+     * kernels, as cut by {@link RealLayer#crop}: stepping to the end reproduces that window of the layer's output.
+     */
+    public static LessonSession session(RealLayer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("a real layer is required");
+        }
+        return LessonFactory.realLayer(layer);
+    }
 }

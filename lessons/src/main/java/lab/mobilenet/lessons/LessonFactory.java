@@ -56,6 +56,24 @@ final class LessonFactory {
         };
     }
 
+    /** A real network layer's crop, stepped by its lesson with the layer's own kernels (see {@link RealLayer}). */
+    static LessonSession realLayer(RealLayer r) {
+        ConvTrace t = ConvTrace.of(r.input(), r.bank());
+        ConvGeometry g = t.geometry();
+        int h = t.outHeight();
+        int w = t.outWidth();
+        String role = r.lesson().id();
+        List<Formula> formulas = switch (role) {
+            case "depthwise" -> List.of(Formula.depthwiseMacs(g.kernel(), g.outChannels(), h, w),
+                    Formula.depthwiseParams(g.kernel(), g.outChannels()));
+            case "pointwise" -> List.of(Formula.pointwiseMacs(g.inChannels(), g.outChannels(), h, w),
+                    Formula.pointwiseParams(g.inChannels(), g.outChannels()));
+            default -> List.of(Formula.standardMacs(g.kernel(), g.inChannels(), g.outChannels(), h, w),
+                    Formula.standardParams(g.kernel(), g.inChannels(), g.outChannels()));
+        };
+        return single(r.lesson(), role, t, formulas);
+    }
+
     private static LessonSession standard(Lesson lesson, Planes img, LessonOptions options) {
         KernelBank bank = options.learnedStem() != null ? options.learnedStem()
                 : KernelBank.standard(List.of(Kernels.SOBEL_X, Kernels.SOBEL_Y, Kernels.GAUSSIAN_BLUR, Kernels.OUTLINE),
