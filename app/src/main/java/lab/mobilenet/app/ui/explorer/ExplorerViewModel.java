@@ -149,6 +149,10 @@ public final class ExplorerViewModel {
     /** One more layer: shown at once when it already ran, otherwise the paused run is let through it. */
     public void next() {
         InspectionPlan p = plan.get();
+        if (p == null && photo.get() != null) {
+            stepsAfterLoad++; // the new network is still being built: the step is taken when it is there
+            return;
+        }
         if (p == null || photo.get() == null) {
             return;
         }
@@ -187,6 +191,10 @@ public final class ExplorerViewModel {
     /** Lets the run go to the end without stopping. */
     public void runToEnd() {
         InspectionPlan p = plan.get();
+        if (p == null && photo.get() != null) {
+            stepsAfterLoad = Integer.MAX_VALUE; // as soon as the new network is built
+            return;
+        }
         if (p == null || photo.get() == null) {
             return;
         }
@@ -288,15 +296,34 @@ public final class ExplorerViewModel {
 
     private void restart() {
         stopRun();
-        generation++;
-        Network net = NetworkBuilder.build(architecture.get(), width.get());
-        plan.set(InspectionPlan.of(net, resolution.get(), resolution.get()));
+        long gen = ++generation;
+        Architecture arch = architecture.get();
+        double alpha = width.get();
+        int res = resolution.get();
+        plan.set(null); // until the new one is built: next / run to end wait, steps are kept for it
         inspection.set(null);
         untrained.set(weightsFor(pretrained.get()) == null);
         cursor = 0;
         requested = 0;
         error.set("");
         publishCounters();
+        // building the network and its cost table takes ~0.3-1 s for V3 at 224: never on the UI thread
+        Background.run(executors.compute(), executors.ui(),
+                () -> InspectionPlan.of(NetworkBuilder.build(arch, alpha), res, res), (built, failure) -> {
+                    if (gen != generation) {
+                        return; // the user chose again meanwhile
+                    }
+                    if (failure != null) {
+                        error.set(failure);
+                        return;
+                    }
+                    plan.set(built);
+                    publishCounters();
+                    startIfPhoto();
+                });
+    }
+
+    private void startIfPhoto() {
         if (photo.get() != null) {
             startRun();
             if (stepsAfterLoad > 0) {

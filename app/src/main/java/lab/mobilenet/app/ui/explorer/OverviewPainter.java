@@ -75,6 +75,13 @@ public final class OverviewPainter {
         header(p, words.apply("time"), timeX, barW - 4, pal.window());
         header(p, words.apply("shape"), shapeX, shapeW, pal.muted());
         y += ROW;
+        // the bars' scales, once per kind rather than once per row (a V3 has ~200 rows)
+        java.util.Map<RowKind, Double> macScale = new java.util.EnumMap<>(RowKind.class);
+        java.util.Map<RowKind, Double> msScale = new java.util.EnumMap<>(RowKind.class);
+        for (RowKind k : RowKind.values()) {
+            macScale.put(k, maxMacs(plan, k));
+            msScale.put(k, ins == null ? 0 : maxMillis(ins, k));
+        }
         for (ModuleSpan r : rows) {
             InspectionRow done = ins == null ? null : ins.row(r.name());
             boolean isSel = r.name().equals(selected);
@@ -96,11 +103,11 @@ public final class OverviewPainter {
                     r.kind() != RowKind.LAYER, textColor, Painter.Align.LEFT);
             p.text(r.type(), nameW, y + ROW / 2, p.fitSize(r.type(), typeW - 4, 11, false), false, pal.muted(),
                     Painter.Align.LEFT);
-            double maxMacs = maxMacs(plan, r.kind());
+            double maxMacs = macScale.get(r.kind());
             bar(p, pal, macX, y, barW, r.macs() / maxMacs, pal.weight(),
                     r.macs() == 0 ? "0" : Numbers.count(r.macs()) + String.format(Locale.ROOT, "  %.1f%%", 100 * r.macs() / total));
             if (done != null) {
-                double maxMs = maxMillis(ins, r.kind());
+                double maxMs = msScale.get(r.kind());
                 bar(p, pal, timeX, y, barW, maxMs <= 0 ? 0 : done.millis() / maxMs, pal.window(),
                         String.format(Locale.ROOT, "%.2f ms  %.1f%%", done.millis(),
                                 totalMs <= 0 ? 0 : 100 * done.millis() / totalMs));
