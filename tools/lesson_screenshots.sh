@@ -1,13 +1,16 @@
 #!/bin/bash
 # Retakes the lesson screenshots of docs/screenshots/ from the shaded jar under Xvfb (recipe: that README).
 # Usage: tools/lesson_screenshots.sh [lesson-id ...]   (default: every lesson)
-# Env: OUT (default docs/screenshots), WAIT seconds before the shot (default 9; block lessons get +6),
-#      LANGS (default "en zh ko"), JAR (default app/target/mobilenet-lab.jar).
+# Env: OUT (default docs/screenshots), WAIT seconds after the window first draws (default 4; block lessons and multipliers +6),
+#      LANGS (default "en zh ko"), JAR (default app/target/mobilenet-lab.jar),
+#      PRETRAINED=folder of <name>.safetensors (mobilenetv1_100, mobilenetv2_100, mobilenetv3_small_100;
+#      never committed): then also standard-learned.png and the *-pretrained.png shots, with that folder as
+#      MOBILENET_LAB_WEIGHTS; without it the lesson shots run with an empty weights folder (untrained).
 set -u
 cd "$(dirname "$0")/.."
 JAR=${JAR:-app/target/mobilenet-lab.jar}
 OUT=${OUT:-docs/screenshots}
-WAIT=${WAIT:-9}
+WAIT=${WAIT:-4}
 LANGS=${LANGS:-en zh ko}
 LESSONS=${*:-standard depthwise pointwise separable groups im2col multipliers inverted-residual squeeze-excite}
 [ -f "$JAR" ] || { echo "no $JAR: build it with mvn -o -q -B -DskipTests package" >&2; exit 2; }
@@ -50,14 +53,25 @@ position() {
 shot() {
     local size=$1 file=$2; shift 2
     local wait=$WAIT
-    case "$*" in *inverted-residual*|*squeeze-excite*|*multipliers*) wait=$((WAIT + 6)) ;; esac
+    case "$*" in *inverted-residual*|*squeeze-excite*|*multipliers*|*learned*) wait=$((WAIT + 6)) ;; esac
+    # a loaded machine may need far longer than WAIT to draw: poll until the screen is no longer blank
+    # (its standard deviation > 0.05), then give it WAIT seconds more to settle (block lessons run a network)
     xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         java -jar "$0" "${@:3}" >/dev/null 2>&1 & pid=$!
+        for _ in $(seq 60); do
+            sleep 2; import -window root "$2"
+            sd=$(convert "$2" -format "%[fx:standard_deviation]" info:)
+            awk -v s="$sd" "BEGIN{exit !(s > 0.05)}" && break
+        done
         sleep "$1"; import -window root "$2"; kill $pid; wait $pid 2>/dev/null' \
         "$JAR" "$wait" "$file.tmp.png" "$@"
     convert "$file.tmp.png" -colors 256 "PNG8:$file" && rm -f "$file.tmp.png"
     echo "$file"
 }
+
+# the lesson shots show the untrained state whatever this machine has stored
+export MOBILENET_LAB_WEIGHTS="$FC_DIR/no-weights" HF_HUB_CACHE="$FC_DIR/no-hub"
+mkdir -p "$MOBILENET_LAB_WEIGHTS" "$HF_HUB_CACHE"
 
 for l in $LESSONS; do
     for lang in $LANGS; do
@@ -68,3 +82,10 @@ for l in $LESSONS; do
         shot 1280x720 "$OUT/presenter-$l-$lang.png" --lesson="$l" --lang="$lang" --presenter=true $(position "$l")
     done
 done
+
+if [ -n "${PRETRAINED:-}" ]; then
+    export MOBILENET_LAB_WEIGHTS="$PRETRAINED"
+    shot 1600x1000 "$OUT/standard-learned.png" --lesson=standard --kernels=learned --granularity=layer --steps=1
+    shot 1600x1000 "$OUT/inverted-residual-pretrained.png" --lesson=inverted-residual --steps=2
+    shot 1600x1000 "$OUT/squeeze-excite-pretrained.png" --lesson=squeeze-excite --steps=3
+fi
