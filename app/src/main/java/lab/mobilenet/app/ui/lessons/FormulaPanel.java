@@ -12,6 +12,7 @@ final class FormulaPanel extends VBox {
 
     private final LessonViewModel vm;
     private final I18n i18n;
+    private boolean compact;
 
     FormulaPanel(LessonViewModel vm, I18n i18n) {
         super(4);
@@ -25,6 +26,17 @@ final class FormulaPanel extends VBox {
         });
         i18n.localeProperty().addListener((obs, was, now) -> update());
         update();
+    }
+
+    /**
+     * Presenter mode: symbols and numbers share one wrapping line ("M·N = 3·1 = 3"), so at 1280×720 the
+     * list fits beside the counters instead of scrolling.
+     */
+    void setCompact(boolean on) {
+        if (on != compact) {
+            compact = on;
+            update();
+        }
     }
 
     private void update() {
@@ -49,7 +61,12 @@ final class FormulaPanel extends VBox {
             numbers.getStyleClass().add("formula-numbers");
             numbers.setWrapText(true);
             numbers.setMinHeight(Region.USE_PREF_SIZE);
-            getChildren().addAll(caption, symbolic, numbers);
+            if (compact) {
+                symbolic.setText(formula.symbolic() + " = " + formula.substituted());
+                getChildren().addAll(caption, symbolic);
+            } else {
+                getChildren().addAll(caption, symbolic, numbers);
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ public final class LessonsPage extends BorderPane {
     private final LessonCanvas canvas;
     private final ObjectProperty<Theme> theme;
     private final BooleanProperty presenter;
+    private FormulaPanel formulas;
     private final VBox left;
     private final LessonHeader header;
     private final CountersPanel counters;
@@ -76,10 +77,11 @@ public final class LessonsPage extends BorderPane {
         setCenter(centre);
 
         counters = new CountersPanel(vm, i18n);
+        formulas = new FormulaPanel(vm, i18n);
         keys = keysHint();
         VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
                 counters,
-                new FormulaPanel(vm, i18n), keys);
+                formulas, keys);
         right.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
@@ -151,6 +153,7 @@ public final class LessonsPage extends BorderPane {
         left.setManaged(!p);
         header.showText(!p);
         counters.setCompact(p);
+        formulas.setCompact(p);
         keys.setVisible(!p);
         keys.setManaged(!p);
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);

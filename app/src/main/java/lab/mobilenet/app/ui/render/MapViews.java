@@ -81,6 +81,7 @@ public final class MapViews {
         if (window) {
             double lw = strong ? ctx.highlight() : ctx.highlight() / 2;
             ctx.p().strokeRect(win.x - lw / 2, win.y - lw / 2, win.w + lw, win.h + lw, ctx.pal().window(), lw);
+            crosshair(ctx, win, ctx.pal().window(), lw);
             tf.lastStep().filter(s -> strong && !s.lastOfCell() && k > 1).ifPresent(s -> ctx.p().strokeRect(
                     g.x + s.inX() * c, g.y + s.inY() * c, c, c, ctx.pal().current(), Math.max(1.5, lw / 2)));
             if (strong && lensArea != NO_LENS) {
@@ -88,6 +89,28 @@ public final class MapViews {
             }
         }
         return win;
+    }
+
+    /**
+     * A frame of a pixel or two is lost on a projector (lesson 3's 1×1 window was ~6 px): around a target
+     * smaller than a few line widths, four ticks point at it from outside, their length in line widths, so
+     * they grow with presenter mode.
+     */
+    static void crosshair(SceneContext ctx, Box t, int argb, double lw) {
+        double min = 8 * lw;
+        if (t.w >= min && t.h >= min) {
+            return;
+        }
+        double gap = 1.5 * lw;
+        double len = 4 * lw;
+        double cx = t.centerX();
+        double cy = t.centerY();
+        double hx = t.w / 2 + gap;
+        double hy = t.h / 2 + gap;
+        ctx.p().line(cx - hx - len, cy, cx - hx, cy, argb, lw);
+        ctx.p().line(cx + hx, cy, cx + hx + len, cy, argb, lw);
+        ctx.p().line(cx, cy - hy - len, cx, cy - hy, argb, lw);
+        ctx.p().line(cx, cy + hy, cx, cy + hy + len, argb, lw);
     }
 
     /** Marks "draw no lens". */
@@ -179,6 +202,7 @@ public final class MapViews {
                 double lw = ctx.highlight();
                 ctx.p().strokeRect(focus.x - lw / 2, focus.y - lw / 2, focus.w + lw, focus.h + lw,
                         ctx.pal().current(), lw);
+                crosshair(ctx, focus, ctx.pal().current(), lw);
             }
         }
         if (tilesBox != box && out.channels() > 0) {
