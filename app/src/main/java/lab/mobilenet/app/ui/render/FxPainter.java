@@ -36,8 +36,23 @@ public final class FxPainter implements Painter {
         return Color.rgb((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF, ((argb >>> 24) & 0xFF) / 255.0);
     }
 
+    /*
+     * Fonts and text widths are looked up thousands of times per paint (every label is fitted to its cell) and a
+     * painter is made per paint: both are kept across paints. FX thread only, so no locking; the width cache is
+     * a bounded LRU.
+     */
+    private static final Map<String, Font> FONTS = new java.util.HashMap<>();
+    private static final int WIDTHS_KEPT = 8192;
+    private static final Map<String, Double> WIDTHS = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > WIDTHS_KEPT;
+        }
+    };
+
     private Font font(double size, boolean bold) {
-        return Font.font(family, bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+        return FONTS.computeIfAbsent(family + '\u0000' + size + (bold ? "b" : "n"),
+                k -> Font.font(family, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
 
     @Override
@@ -84,9 +99,16 @@ public final class FxPainter implements Painter {
 
     @Override
     public double textWidth(String s, double size, boolean bold) {
+        String key = family + '\u0000' + size + (bold ? "b" : "n") + '\u0000' + s;
+        Double known = WIDTHS.get(key);
+        if (known != null) {
+            return known;
+        }
         measure.setFont(font(size, bold));
         measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        double w = measure.getLayoutBounds().getWidth();
+        WIDTHS.put(key, w);
+        return w;
     }
 
     @Override
