@@ -1,5 +1,6 @@
 package lab.mobilenet.app.ui;
 
+import lab.mobilenet.app.ui.concurrent.NativeHeapTrimmer;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import java.net.URI;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public record AppContext(UiExecutors executors, I18n i18n, Runnable engineLoad, 
             hub = new HubConfig(URI.create(HubConfig.DEFAULT_ENDPOINT), HubConfig.cacheFolder(System.getenv(), home),
                     null, true, Duration.ofSeconds(10), Duration.ofSeconds(10));
         }
+        NativeHeapTrimmer.start(10); // a long session's resident size stays flat (see the class)
         return new AppContext(UiExecutors.production(), i18n, EngineWarmup.nd4j(), start,
                 LocalCheckpoints.fromEnvironment(System.getenv(), home), hub);
     }

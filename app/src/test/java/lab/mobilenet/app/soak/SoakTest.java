@@ -64,6 +64,9 @@ class SoakTest {
                 String.valueOf(Math.max(1, minutes * 60 / 40))));
         long maxGrowthMb = Long.parseLong(System.getProperty("soak.maxGrowthMb", "150"));
         boolean trim = Boolean.getBoolean("soak.trim"); // return glibc's free memory at every sample
+        if (!Boolean.getBoolean("soak.noAppTrim")) {
+            lab.mobilenet.app.ui.concurrent.NativeHeapTrimmer.start(10); // as the app does at start
+        }
         long baselineAt = System.nanoTime() + (long) (minutes * 15e9); // NMT baseline after the first quarter
         boolean baselined = false;
         List<Path> photos = photos(Path.of(System.getProperty("soak.photos", "../assets/images")));
