@@ -74,7 +74,7 @@ final class MemoryProbe {
 
     /** Asks glibc to return its free memory to the system; the KB it held before and after, or null. */
     static long[] trimNativeHeap() {
-        Matcher m = TRIMMED.matcher(diagnostic("systemTrimNativeHeap"));
+        Matcher m = TRIMMED.matcher(lab.mobilenet.app.ui.concurrent.NativeHeapTrimmer.trimOnce().orElse(""));
         return m.find() ? new long[] {kb(m.group(1), m.group(2)), kb(m.group(3), m.group(4))} : null;
     }
 
