@@ -17,7 +17,7 @@ class CanvasHost extends Region {
 
     private final Canvas canvas = new Canvas();
     private final Consumer<Painter> draw;
-    private final String family = Styles.cjkFamily().orElse("System");
+    private final String family = Styles.fontFamily(); // the bundled CJK font: zh and ko render without an installed one
     private boolean dirty = true;
 
     CanvasHost(Consumer<Painter> draw) {
