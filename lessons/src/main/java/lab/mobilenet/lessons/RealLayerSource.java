@@ -1,6 +1,7 @@
 package lab.mobilenet.lessons;
 
 import lab.mobilenet.engine.inspect.Inspection;
+import lab.mobilenet.engine.inspect.InspectionPlan;
 import lab.mobilenet.engine.inspect.ModuleSpan;
 import lab.mobilenet.engine.inspect.RowKind;
 import lab.mobilenet.engine.model.ConvLayer;
@@ -24,9 +25,14 @@ public final class RealLayerSource {
 
     /** Whether the named row is one convolution a lesson can step (standard, depthwise or pointwise). */
     public static boolean steppable(Inspection ins, String name) {
-        ModuleSpan s = ins == null || name == null ? null : ins.plan().row(name);
+        return ins != null && steppable(ins.plan(), name);
+    }
+
+    /** The same question asked of the plan alone, before the layer has run (e.g. to offer a disabled button). */
+    public static boolean steppable(InspectionPlan plan, String name) {
+        ModuleSpan s = plan == null || name == null ? null : plan.row(name);
         if (s == null || s.kind() != RowKind.LAYER
-                || !(ins.plan().network().layers().get(s.first()) instanceof ConvLayer c)) {
+                || !(plan.network().layers().get(s.first()) instanceof ConvLayer c)) {
             return false;
         }
         return c.geometry().isDepthwise() || c.geometry().groups() == 1;

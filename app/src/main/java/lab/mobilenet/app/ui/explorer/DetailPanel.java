@@ -2,11 +2,17 @@ package lab.mobilenet.app.ui.explorer;
 
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.export.InspectionTables;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.lessons.RealLayerLesson;
 import lab.mobilenet.app.ui.render.Numbers;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.engine.inspect.ActivationStats;
@@ -29,6 +35,9 @@ final class DetailPanel extends VBox {
     private final Label bytes = label("detail-bytes", null);
     private final Label stats = label("detail-stats", null);
     private final FeatureMapsView maps;
+    private final Button openLesson = new Button();
+    private final Label lessonHint = label("detail-lesson-hint", null);
+    private Consumer<RealLayerLesson> onOpenLesson = r -> { };
 
     DetailPanel(ExplorerViewModel vm, I18n i18n, ObjectProperty<Palette> palette) {
         super(4);
@@ -37,7 +46,22 @@ final class DetailPanel extends VBox {
         this.maps = new FeatureMapsView(i18n, palette);
         setId("explorer-detail");
         VBox.setVgrow(maps, Priority.ALWAYS);
-        getChildren().addAll(name, kind, shape, params, macs, time, bytes, stats, maps);
+        openLesson.setId("detail-open-lesson");
+        openLesson.textProperty().bind(i18n.text("explorer.lesson.open"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.text("explorer.lesson.tip"));
+        openLesson.setTooltip(tip);
+        openLesson.setFocusTraversable(false); // the Explorer's keys stay the Explorer's
+        openLesson.setOnAction(e -> open());
+        openLesson.setMinWidth(Region.USE_PREF_SIZE);
+        lessonHint.getStyleClass().add("counter-note");
+        lessonHint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(lessonHint, Priority.ALWAYS);
+        HBox lesson = new HBox(8, openLesson, lessonHint);
+        lesson.setStyle("-fx-alignment: center-left;");
+        lesson.visibleProperty().bind(openLesson.visibleProperty());
+        lesson.managedProperty().bind(openLesson.visibleProperty());
+        getChildren().addAll(name, kind, shape, params, macs, time, bytes, stats, maps, lesson);
         vm.selectedProperty().addListener(o -> refresh());
         vm.inspectionProperty().addListener(o -> refresh());
         vm.planProperty().addListener(o -> refresh());
@@ -57,7 +81,28 @@ final class DetailPanel extends VBox {
         return l;
     }
 
+    /** "Open in lesson": the chosen cell of the enlarged map (else the centre) and its channel. */
+    private void open() {
+        int[] cell = maps.shown() == null ? null : maps.chosenCell();
+        vm.openInLesson(cell == null ? -1 : cell[0], cell == null ? -1 : cell[1], maps.shown() == null ? 0 : maps.channel(),
+                onOpenLesson);
+    }
+
+    /** Where an opened layer goes (the window shows it on the lessons page). */
+    void setOnOpenLesson(Consumer<RealLayerLesson> action) {
+        onOpenLesson = action == null ? r -> { } : action;
+    }
+
+    private void refreshLessonLink() {
+        LessonLink link = vm.lessonLink();
+        openLesson.setVisible(link != LessonLink.NONE);
+        openLesson.setDisable(link != LessonLink.READY);
+        lessonHint.setText(link == LessonLink.INPUT_NOT_RUN ? i18n.get("explorer.lesson.not-run")
+                : link == LessonLink.READY ? i18n.get("explorer.lesson.where") : "");
+    }
+
     private void refresh() {
+        refreshLessonLink();
         ModuleSpan s = vm.selectedSpan();
         InspectionPlan plan = vm.planProperty().get();
         if (s == null || plan == null) {

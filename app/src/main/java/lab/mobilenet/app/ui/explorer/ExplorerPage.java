@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.lessons.RealLayerLesson;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.render.Numbers;
 import lab.mobilenet.app.ui.render.Palette;
@@ -53,6 +55,8 @@ public final class ExplorerPage extends BorderPane {
     private final OverviewView overview;
     private final ChartsView charts;
     private boolean started;
+    private final StatusBar status;
+    private Consumer<RealLayerLesson> onOpenLesson = r -> { };
 
     public ExplorerPage(AppContext context, StatusBar status, PretrainedWeights weights, ObjectProperty<Theme> theme) {
         this(new ExplorerViewModel(new UiExecutors(context.executors().compute(), ExplorerPage::onFxThread),
@@ -66,6 +70,7 @@ public final class ExplorerPage extends BorderPane {
         this.vm = vm;
         this.i18n = i18n;
         this.player = new ExplorerPlayer(vm);
+        this.status = status;
         setId("explorer-page");
         overview = new OverviewView(vm, i18n, palette);
         detail = new DetailPanel(vm, i18n, palette);
@@ -309,6 +314,61 @@ public final class ExplorerPage extends BorderPane {
         }
     }
 
+    /** What "Open in lesson" does with the layer it cut (the window opens it on the lessons page). */
+    public void setOnOpenLesson(Consumer<RealLayerLesson> action) {
+        onOpenLesson = action == null ? r -> { } : action;
+        detail.setOnOpenLesson(onOpenLesson);
+    }
+
+    /**
+     * For the launch option {@code --open-layer=}: steps the run up to layer {@code name} when {@code stepThere}
+     * (else the launch's own {@code --steps} must reach it), selects it once it has run, and opens it in its lesson
+     * around the centre of its output from channel 0. A name that is not a convolution a lesson steps is one line
+     * in the status bar.
+     */
+    public void openLayerOnceRun(String name, boolean stepThere) {
+        if (stepThere) {
+            vm.stepTo(name);
+        }
+        javafx.beans.InvalidationListener[] watch = new javafx.beans.InvalidationListener[1];
+        Architecture arch = vm.architectureProperty().get();
+        boolean[] openedUntrained = {false};
+        Runnable stop = () -> {
+            vm.planProperty().removeListener(watch[0]);
+            vm.inspectionProperty().removeListener(watch[0]);
+        };
+        watch[0] = o -> {
+            var plan = vm.planProperty().get();
+            if (vm.architectureProperty().get() != arch) {
+                stop.run(); // the user chose another network meanwhile
+                return;
+            }
+            if (plan == null) {
+                return;
+            }
+            var ins = vm.inspectionProperty().get();
+            if (!lab.mobilenet.lessons.RealLayerSource.steppable(plan, name)) {
+                stop.run();
+                if (status != null) {
+                    status.error(i18n.get("explorer.lesson.no-such-layer", name));
+                }
+                return;
+            }
+            if (ins != null && ins.row(name) != null && (!openedUntrained[0] || !ins.untrained())) {
+                // opened on the untrained run, the trained weights may still arrive: then open again on them
+                openedUntrained[0] = ins.untrained();
+                if (!ins.untrained()) {
+                    stop.run();
+                }
+                vm.selectedProperty().set(name);
+                vm.openInLesson(-1, -1, 0, onOpenLesson);
+            }
+        };
+        vm.planProperty().addListener(watch[0]);
+        vm.inspectionProperty().addListener(watch[0]);
+        watch[0].invalidated(null);
+    }
+
     public ExplorerViewModel viewModel() {
         return vm;
     }
@@ -329,13 +389,7 @@ public final class ExplorerPage extends BorderPane {
         @Override
         protected void updateItem(Architecture a, boolean empty) {
             super.updateItem(a, empty);
-            setText(empty || a == null ? null : switch (a) {
-                case MOBILENET_V1 -> "MobileNet V1";
-                case MOBILENET_V2 -> "MobileNet V2";
-                case MOBILENET_V3_LARGE -> "MobileNet V3-Large";
-                case MOBILENET_V3_SMALL -> "MobileNet V3-Small";
-                default -> a.baseName();
-            });
+            setText(empty || a == null ? null : NetworkLabels.of(a));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -23,6 +24,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import lab.mobilenet.app.ui.concurrent.Background;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
+import lab.mobilenet.app.ui.lessons.RealLayerLesson;
 import lab.mobilenet.app.ui.photo.BundledPhotos;
 import lab.mobilenet.app.ui.photo.Photo;
 import lab.mobilenet.app.ui.photo.PhotoDecoder;
@@ -42,6 +44,7 @@ import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.SeededWeights;
 import lab.mobilenet.engine.runtime.Weights;
+import lab.mobilenet.lessons.RealLayerSource;
 
 /**
  * The Explorer's state, without any JavaFX node: which network (architecture, width α, resolution) runs on
@@ -89,6 +92,11 @@ public final class ExplorerViewModel {
     private boolean alive;
     private int stepsAfterLoad;
     private boolean choosing;
+    /** The current run's preprocessed input and weights (UI thread): "open in lesson" cuts its layer from them. */
+    private ModelInput runInput;
+    /** A layer to step up to once the network and the photo are there ({@link #stepTo}), or null. */
+    private String pendingLayer;
+    private Weights runWeights;
 
     public ExplorerViewModel(UiExecutors executors, Executor runner) {
         this.executors = executors;
@@ -319,6 +327,10 @@ public final class ExplorerViewModel {
                     }
                     plan.set(built);
                     publishCounters();
+                    if (pendingLayer != null && photo.get() != null) {
+                        stepsAfterLoad = Math.max(stepsAfterLoad, layerIndex(built, pendingLayer));
+                        pendingLayer = null;
+                    }
                     startIfPhoto();
                 });
     }
@@ -352,12 +364,33 @@ public final class ExplorerViewModel {
         }
     }
 
+    /** Steps until layer {@code name} has run, now or once the network and photo are there (a launch option). */
+    public void stepTo(String name) {
+        InspectionPlan p = plan.get();
+        if (p == null || photo.get() == null) {
+            pendingLayer = name;
+            return;
+        }
+        int n = layerIndex(p, name) - cursor;
+        if (n > 0) {
+            steps(n);
+        }
+    }
+
+    /** How many layer steps reach row {@code name} (0 when there is none). */
+    private static int layerIndex(InspectionPlan p, String name) {
+        ModuleSpan s = p.row(name);
+        return s == null ? 0 : p.layerRows().indexOf(s) + 1;
+    }
+
     private void startRun() {
         stopRun();
         long gen = ++generation;
         inspection.set(null);
         cursor = 0;
         publishCounters();
+        runInput = null;
+        runWeights = null;
         StepGate g = new StepGate();
         CancellationToken t = new CancellationToken();
         gate = g;
@@ -378,6 +411,7 @@ public final class ExplorerViewModel {
                 Network net = p.network();
                 Weights w = trained != null ? trained : seeded.computeIfAbsent(net.name(),
                         k -> SeededWeights.create(net, SEED));
+                executors.ui().execute(() -> ranOn(gen, in, w)); // before the first row comes back
                 result = Inspector.inspect(net, w, in.tensor(), in.shape(), name -> true, g,
                         partial -> executors.ui().execute(() -> publish(gen, partial)), t);
             } catch (CancellationException e) {
@@ -389,6 +423,13 @@ public final class ExplorerViewModel {
             String f = failure;
             executors.ui().execute(() -> finished(gen, r, f));
         });
+    }
+
+    private void ranOn(long gen, ModelInput in, Weights w) {
+        if (gen == generation) {
+            runInput = in;
+            runWeights = w;
+        }
     }
 
     private void stopRun() {
@@ -458,6 +499,57 @@ public final class ExplorerViewModel {
 
     private Weights weightsFor(Map<Architecture, Weights> loaded) {
         return width.get() == 1.0 ? loaded.get(architecture.get()) : null;
+    }
+
+    // ---- open in lesson ---------------------------------------------------------------------------------
+
+    /** Whether the selected row can be stepped in its lesson now, later (its input has not run), or never. */
+    public LessonLink lessonLink() {
+        InspectionPlan p = plan.get();
+        String name = selected.get();
+        if (!RealLayerSource.steppable(p, name)) {
+            return LessonLink.NONE;
+        }
+        Inspection i = inspection.get();
+        if (i == null || runInput == null || runWeights == null) {
+            return LessonLink.INPUT_NOT_RUN;
+        }
+        ModuleSpan s = p.row(name);
+        if (s.first() == 0) {
+            return LessonLink.READY; // the first layer reads the network's own input
+        }
+        boolean inputThere = p.layerRows().stream().filter(r -> r.last() == s.first() - 1).findFirst()
+                .map(before -> i.outputs().containsKey(before.name())).orElse(false);
+        return inputThere ? LessonLink.READY : LessonLink.INPUT_NOT_RUN;
+    }
+
+    /**
+     * Cuts the selected layer for its lesson in the background, centred on output cell ({@code row}, {@code col})
+     * from output channel {@code channel} on; a negative row or column means the centre of the output map.
+     * {@code done} hears the layer on the UI executor; a failure goes to {@link #errorProperty()} as one line.
+     */
+    public void openInLesson(int row, int col, int channel, Consumer<RealLayerLesson> done) {
+        if (lessonLink() != LessonLink.READY) {
+            return;
+        }
+        Inspection ins = inspection.get();
+        ModelInput in = runInput;
+        Weights w = runWeights;
+        String name = selected.get();
+        ModuleSpan s = plan.get().row(name);
+        int r = row < 0 ? s.output().height() / 2 : row;
+        int c = col < 0 ? s.output().width() / 2 : col;
+        String network = NetworkLabels.of(architecture.get());
+        boolean trained = !ins.untrained();
+        long gen = generation;
+        Background.run(executors.compute(), executors.ui(),
+                () -> RealLayerSource.of(ins, w, in.tensor(), name, r, c, Math.max(0, channel)), (layer, failure) -> {
+                    if (failure != null) {
+                        error.set(failure);
+                    } else if (gen == generation) { // the run it was cut from is still the one on screen
+                        done.accept(new RealLayerLesson(layer, network, trained));
+                    }
+                });
     }
 
     // ---- what the view reads ----------------------------------------------------------------------------

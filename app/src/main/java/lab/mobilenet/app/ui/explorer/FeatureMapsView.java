@@ -25,6 +25,9 @@ final class FeatureMapsView extends VBox {
     private final Label value = new Label(" ");
     private ActivationSnapshot maps;
     private int channel;
+    /** The output cell chosen on the enlarged map, {row, col}: clicked (pinned) wins over hovered; null: none. */
+    private int[] clicked;
+    private int[] hovered;
     private FeatureMapPainter.Layout layout;
 
     FeatureMapsView(I18n i18n, ObjectProperty<Palette> palette) {
@@ -57,6 +60,10 @@ final class FeatureMapsView extends VBox {
                     channel = c;
                     host.redraw();
                 }
+                int[] cell = spatial() ? layout.cellAt(e.getX(), e.getY()) : null;
+                if (cell != null) {
+                    clicked = cell; // where "open in lesson" centres its window
+                }
             }
         });
         host.canvas().setOnMouseMoved(e -> showValue(e.getX(), e.getY()));
@@ -72,6 +79,9 @@ final class FeatureMapsView extends VBox {
             return;
         }
         int[] d = FeatureMapPainter.chw(maps);
+        if (spatial()) {
+            hovered = cell;
+        }
         int idx = d[1] == 1 && d[2] == 1 ? cell[1] : (channel * d[1] + cell[0]) * d[2] + cell[1];
         int ch = d[1] == 1 && d[2] == 1 ? cell[1] : channel;
         value.setText(i18n.get("explorer.maps.value", ch, cell[0], cell[1],
@@ -85,6 +95,8 @@ final class FeatureMapsView extends VBox {
                 channel = 0;
             }
             value.setText(" ");
+            clicked = null;
+            hovered = null;
             host.redraw();
         }
     }
@@ -95,5 +107,23 @@ final class FeatureMapsView extends VBox {
 
     int channel() {
         return channel;
+    }
+
+    /** The output cell last clicked on the enlarged map, else the one last hovered, {row, col}; null: none. */
+    int[] chosenCell() {
+        return clicked != null ? clicked.clone() : hovered != null ? hovered.clone() : null;
+    }
+
+    /** Where the maps were last drawn (for tests: the enlarged map's cells). */
+    FeatureMapPainter.Layout mapLayout() {
+        return layout;
+    }
+
+    private boolean spatial() {
+        if (maps == null) {
+            return false;
+        }
+        int[] d = FeatureMapPainter.chw(maps);
+        return d[1] > 1 || d[2] > 1;
     }
 }

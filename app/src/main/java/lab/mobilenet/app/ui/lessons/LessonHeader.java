@@ -9,6 +9,7 @@ import lab.mobilenet.app.ui.i18n.I18n;
 final class LessonHeader extends VBox {
 
     private final Label text = new Label();
+    private final RealLayerBar realLayer;
 
     LessonHeader(LessonViewModel vm, I18n i18n) {
         super(4);
@@ -26,7 +27,13 @@ final class LessonHeader extends VBox {
             var l = vm.lessonProperty().get();
             return l == null ? "" : i18n.get(l.textKey());
         }, vm.lessonProperty(), i18n.localeProperty()));
-        getChildren().addAll(title, text);
+        realLayer = new RealLayerBar(vm, i18n);
+        getChildren().addAll(title, realLayer, text);
+    }
+
+    /** What the real layer's "Back to Explorer" button does. */
+    void setBackToExplorer(Runnable action) {
+        realLayer.setBack(action);
     }
 
     /** Shows or hides the explanation (hidden in presenter mode, where the teacher speaks it). */

@@ -67,6 +67,10 @@ public final class LessonViewModel {
             "pretrained", Map.of());
     private final ObjectProperty<KernelChoice> kernels = new SimpleObjectProperty<>(this, "kernels",
             KernelChoice.HAND_MADE);
+    /** The real network layer being stepped instead of the lesson's photo (from the Explorer), or null. */
+    private final ReadOnlyObjectWrapper<RealLayerLesson> realLayer = new ReadOnlyObjectWrapper<>(this, "realLayer");
+    /** Set while {@link #openRealLayer} switches to the layer's lesson, so that the switch does not leave it. */
+    private boolean openingRealLayer;
 
     /** Bumped on the UI thread whenever a new session is requested; results carry the value they were made for. */
     private long generation;
@@ -85,7 +89,12 @@ public final class LessonViewModel {
         this.work = new SerialExecutor(executors.compute());
         this.ui = executors.ui();
         lessons.setAll(source.lessons());
-        lesson.addListener((obs, was, now) -> reopen());
+        lesson.addListener((obs, was, now) -> {
+            if (!openingRealLayer) {
+                realLayer.set(null); // another lesson chosen: back to the lessons' own photo and kernels
+                reopen();
+            }
+        });
         groups.addListener((obs, was, now) -> reopen());
         granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
         pretrained.addListener((obs, was, now) -> {
@@ -132,6 +141,30 @@ public final class LessonViewModel {
         }
         lesson.set(l);
         openBundled(BundledPhotos.NAMES.contains(photoName) ? photoName : BundledPhotos.defaultName());
+    }
+
+    /**
+     * Opens {@code real}'s layer in its lesson (standard, depthwise or pointwise): the session steps the real
+     * network's input crop with its kernels, built in the background. Choosing another lesson leaves it.
+     */
+    public void openRealLayer(RealLayerLesson real) {
+        if (real == null) {
+            return;
+        }
+        realLayer.set(real);
+        openingRealLayer = true;
+        try {
+            lesson.set(real.layer().lesson());
+        } finally {
+            openingRealLayer = false;
+        }
+        frame.set(null); // "preparing" rather than the photo's frame of the same lesson
+        reopen();
+    }
+
+    /** The real layer being stepped, or null while the lesson runs on its photo. */
+    public ReadOnlyObjectProperty<RealLayerLesson> realLayerProperty() {
+        return realLayer.getReadOnlyProperty();
     }
 
     // ---- stepping -------------------------------------------------------------------------------------
@@ -211,6 +244,7 @@ public final class LessonViewModel {
     private void show(Photo p) {
         error.set("");
         photo.set(p);
+        realLayer.set(null); // a photo chosen for the lesson: the lesson runs on it again
         reopen();
     }
 
@@ -246,15 +280,16 @@ public final class LessonViewModel {
         Lesson l = lesson.get();
         Photo p = photo.get();
         LessonFrame f = frame.get();
-        if (l == null || p == null || f == null) {
+        RealLayerLesson real = realLayer.get();
+        if (l == null || (p == null && real == null) || f == null) {
             failed.accept("no lesson is open");
             return;
         }
-        LessonOptions options = options(l, p);
+        LessonOptions options = real != null ? null : options(l, p);
         Granularity g = granularity.get();
         var selected = f.multipliers().map(m -> m.selected());
         Background.run(compute, ui, () -> {
-            LessonSession copy = source.open(l, p.planes(), options);
+            LessonSession copy = real != null ? LessonCatalog.session(real.layer()) : source.open(l, p.planes(), options);
             // the copy shows what is on screen: the same α and resolution, then the same position
             selected.ifPresent(sel -> copy.selectMultipliers(sel.alpha(), sel.resolution()));
             copy.seek(f.position());
@@ -273,6 +308,10 @@ public final class LessonViewModel {
     // ---- session plumbing -----------------------------------------------------------------------------
 
     private void reopen() {
+        if (realLayer.get() != null) {
+            reopenRealLayer(realLayer.get());
+            return;
+        }
         Lesson l = lesson.get();
         Photo p = photo.get();
         if (l == null || p == null) {
@@ -299,6 +338,24 @@ public final class LessonViewModel {
                 return null; // a newer lesson or photo was asked for: do not build this one
             }
             LessonSession s = source.open(l, p.planes(), chosen);
+            s.setGranularity(g);
+            session = s;
+            sessionGeneration = gen;
+            return s.frame();
+        }, (f, failure) -> finish(gen, f, failure));
+    }
+
+    private void reopenRealLayer(RealLayerLesson real) {
+        long gen = ++generation;
+        latest.set(gen);
+        lessonError.set("");
+        Granularity g = granularity.get();
+        begin();
+        Background.run(work, ui, () -> {
+            if (gen != latest.get()) {
+                return null;
+            }
+            LessonSession s = LessonCatalog.session(real.layer());
             s.setGranularity(g);
             session = s;
             sessionGeneration = gen;

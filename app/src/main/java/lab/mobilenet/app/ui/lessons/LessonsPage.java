@@ -225,6 +225,11 @@ public final class LessonsPage extends BorderPane {
         return true;
     }
 
+    /** What "Back to Explorer" does while a real layer from the Explorer is stepped. */
+    public void setBackToExplorer(Runnable action) {
+        header.setBackToExplorer(action);
+    }
+
     /** Where dropped {@code .safetensors} files go (the window's importer). */
     public void setWeightsImporter(java.util.function.Consumer<Path> importer) {
         this.weightsImporter = importer;

@@ -86,6 +86,12 @@ public final class MainWindow {
         pages.put(Page.LESSONS, lessonsPage);
         this.explorerPage = new ExplorerPage(context, statusBar, weights, theme);
         pages.put(Page.EXPLORER, explorerPage);
+        // "Open in lesson": the Explorer's layer stepped on the lessons page, and back with the Explorer as it was
+        explorerPage.setOnOpenLesson(real -> {
+            page.set(Page.LESSONS);
+            lessonsPage.viewModel().openRealLayer(real);
+        });
+        lessonsPage.setBackToExplorer(() -> page.set(Page.EXPLORER));
         // weights: the Weights page (download, import) and the first-run prompt when none are present
         this.weightsViewModel = new WeightsViewModel(context.checkpoints(), context.hub(), weights, context.executors(),
                 Executors.newCachedThreadPool(UiExecutors.daemonThreads("mobilenet-lab-download")));
@@ -180,6 +186,9 @@ public final class MainWindow {
         if (o.page() == Page.EXPLORER) {
             w.explorerPage.activate(o.model(), o.photo(), o.steps());
             w.page.set(Page.EXPLORER);
+            if (o.openLayer() != null) {
+                w.explorerPage.openLayerOnceRun(o.openLayer(), o.steps() == 0);
+            }
         }
         if (o.page() == Page.BUILD || o.page() == Page.WEIGHTS) {
             w.page.set(o.page());

@@ -14,7 +14,7 @@ import lab.mobilenet.lessons.Granularity;
 /**
  * Where the window starts, from named launch parameters such as {@code --lesson=depthwise --position=500
  * --steps=40 --granularity=pixel --photo=coffee.png --theme=dark --presenter=true --lang=zh
- * --kernels=learned}: handy to open a
+ * --kernels=learned}, or {@code --page=explorer --model=mobilenetv2 --open-layer=blocks.2.0.conv_dw}: handy to open a
  * class mid-lesson, and to take screenshots. Unknown values fall back to the defaults; a malformed number is
  * reported in one line and replaced by its default.
  *
@@ -30,13 +30,16 @@ import lab.mobilenet.lessons.Granularity;
  * @param page        the page to open ({@code --page=classify}; default the lessons)
  * @param photos      photo paths given without a name, queued on the Classify page when it is the one opened
  * @param model       the Explorer's network ({@code --model=mobilenetv2}; null: its default)
+ * @param openLayer   with {@code --page=explorer}: a convolution to open in its lesson once it has run, e.g.
+ *                    {@code --open-layer=blocks.2.0.conv_dw} (the Explorer steps up to it unless {@code --steps}
+ *                    is given); null: none
  */
 public record StartOptions(String lessonId, String photo, Granularity granularity, long position, int steps,
                            Theme theme, boolean presenter, Locale language, boolean learnedKernels, Page page,
-                           List<Path> photos, Architecture model) {
+                           List<Path> photos, Architecture model, String openLayer) {
 
     public static final StartOptions DEFAULTS = new StartOptions(null, BundledPhotos.defaultName(), null, 0, 0,
-            Theme.LIGHT, false, null, false, Page.LESSONS, List.of(), null);
+            Theme.LIGHT, false, null, false, Page.LESSONS, List.of(), null, null);
 
     public StartOptions {
         photos = List.copyOf(photos);
@@ -51,7 +54,7 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
     /** The same options with these photos. */
     public StartOptions withPhotos(List<Path> paths) {
         return new StartOptions(lessonId, photo, granularity, position, steps, theme, presenter, language,
-                learnedKernels, page, paths, model);
+                learnedKernels, page, paths, model, openLayer);
     }
 
     /** {@code --page=lessons|explorer|classify|build|weights} in any case; anything else is the lessons. */
@@ -86,7 +89,7 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
                 number("position", named.get("position"), warn),
                 (int) Math.min(100_000, number("steps", named.get("steps"), warn)), theme,
                 Boolean.parseBoolean(named.get("presenter")), lang, "learned".equalsIgnoreCase(named.get("kernels")),
-                page(named.get("page")), List.of(), model(named.get("model"), warn));
+                page(named.get("page")), List.of(), model(named.get("model"), warn), blankToNull(named.get("open-layer")));
     }
 
     /** A network named like the command line's {@code --model} (width ignored); null, after telling {@code warn}, when unknown. */
@@ -100,6 +103,10 @@ public record StartOptions(String lessonId, String photo, Granularity granularit
             warn.accept("--model=" + s + ": " + e.getMessage() + "; using the default");
             return null;
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** A non-negative whole number; 0 (the default) when absent, and when malformed after telling {@code warn}. */
