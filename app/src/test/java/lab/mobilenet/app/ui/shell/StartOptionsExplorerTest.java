@@ -28,4 +28,12 @@ class StartOptionsExplorerTest {
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("--model=resnet50: "), warnings.get(0));
     }
+
+    @Test
+    void openLayerNamesTheConvolutionToOpenInItsLesson() {
+        StartOptions o = StartOptions.parse(Map.of("page", "explorer", "open-layer", " blocks.2.0.conv_dw "), s -> { });
+        assertEquals("blocks.2.0.conv_dw", o.openLayer());
+        assertNull(StartOptions.parse(Map.of("open-layer", ""), s -> { }).openLayer(), "blank: none");
+        assertNull(StartOptions.DEFAULTS.openLayer());
+    }
 }
