@@ -147,21 +147,29 @@ public final class ArithmeticPainter {
         Box grids = box.leftPart(0.72);
         double labelW = Math.min(grids.w * 0.22, ctx.body() * 8);
         Box cells = new Box(grids.x + labelW, grids.y, grids.w - labelW, grids.h);
-        double cell = Math.min(cells.w / m, cells.h / 3.4);
+        // hundreds of channels (a real layer) do not fit: the page of them holding the tap being done
+        int from = MapViews.pageStart(m, cur >= 0 ? cur : done == 0 ? 0 : done - 1);
+        int shown = Math.min(m, MapViews.MAX_TILES);
+        double cell = Math.min(cells.w / shown, cells.h / 3.4);
         String[] names = {ctx.words().get("scene.inputs-at-pixel"), ctx.words().get("scene.weights"),
             ctx.words().get("scene.products")};
         int[] colors = {pal.window(), pal.weight(), pal.product()};
         for (int r = 0; r < 3; r++) {
-            Box row = new Box(cells.x, cells.y + r * cell * 1.15, cell * m, cell);
+            Box row = new Box(cells.x, cells.y + r * cell * 1.15, cell * shown, cell);
             p.text(names[r], grids.x, row.centerY(), p.fitSize(names[r], labelW - 6, ctx.body(), true), true,
                     colors[r], Align.LEFT);
             int rr = r;
-            Draw.numberGrid(p, pal, row, 1, m,
-                    i -> rr == 0 ? Numbers.cell(in[i]) : rr == 1 ? Numbers.cell(w[i])
-                            : i < done ? Numbers.cell(pr[i]) : "",
-                    i -> rr == 0 ? ColorMaps.gray(in[i]) : rr == 1 ? ColorMaps.diverging(w[i], wMax, pal.isDark())
-                            : i < done ? ColorMaps.diverging(pr[i], pMax, pal.isDark()) : pal.pending(),
-                    i -> i == cur, pal.window());
+            Draw.numberGrid(p, pal, row, 1, shown,
+                    j -> rr == 0 ? Numbers.cell(in[from + j]) : rr == 1 ? Numbers.cell(w[from + j])
+                            : from + j < done ? Numbers.cell(pr[from + j]) : "",
+                    j -> rr == 0 ? ColorMaps.gray(in[from + j]) : rr == 1
+                            ? ColorMaps.diverging(w[from + j], wMax, pal.isDark())
+                            : from + j < done ? ColorMaps.diverging(pr[from + j], pMax, pal.isDark()) : pal.pending(),
+                    j -> from + j == cur, pal.window());
+        }
+        if (shown < m) {
+            String which = Channels.name(from, m) + " … " + Channels.name(from + shown - 1, m) + "  (" + m + ")";
+            p.text(which, cells.x, cells.y + 3 * cell * 1.15 + ctx.body(), ctx.body(), false, pal.muted(), Align.LEFT);
         }
         Box right = box.rightPart(0.74).inset(ctx.gap() / 2);
         String total = "Σ = " + Numbers.sum(runningSum(tf));

@@ -33,7 +33,9 @@ public final class MapViews {
     public static Box channelTiles(SceneContext ctx, Box box, TraceFrame tf, int currentChannel) {
         Planes in = tf.trace().input();
         CellDetail c = tf.focus();
-        int n = in.channels();
+        // a real layer may have hundreds of input channels: show the page of them holding the current one
+        int from = pageStart(in.channels(), currentChannel);
+        int n = Math.min(in.channels(), MAX_TILES);
         double cap = ctx.body() * 1.3;
         List<Box> cells = Draw.tiles(box, n, in.width() + 2.0 * pad(tf), in.height() + 2.0 * pad(tf), ctx.gap() / 2,
                 cap);
@@ -43,10 +45,11 @@ public final class MapViews {
                 ctx.gap() / 2, cap);
         // (no free slot: no lens, it would hide the other channels; the arithmetic below has the numbers)
         Box lensArea = Math.abs(plus.get(0).w - cells.get(0).w) < 0.5 ? plus.get(n).belowTop(cap) : NO_LENS;
-        for (int ch = 0; ch < n; ch++) {
-            Box cell = cells.get(ch);
+        for (int i = 0; i < n; i++) {
+            int ch = from + i;
+            Box cell = cells.get(i);
             boolean read = ch >= c.firstInChannel() && ch < c.firstInChannel() + c.inChannels();
-            String name = Channels.name(ch, n);
+            String name = Channels.name(ch, in.channels());
             ctx.p().text(name, cell.centerX(), cell.y + cap / 2, ctx.body(), read, read ? ctx.pal().text()
                     : ctx.pal().muted(), Painter.Align.CENTER);
             Box win = withWindowIf(ctx, cell.belowTop(cap), Heatmaps.channel(in, ch), tf, read,
@@ -60,6 +63,18 @@ public final class MapViews {
             }
         }
         return first == null ? box : first;
+    }
+
+    /** Most input channels drawn as tiles (or as a vector of numbers) at once. */
+    public static final int MAX_TILES = 16;
+
+    /** First channel of the page of {@link #MAX_TILES} holding {@code current}, out of {@code channels}. */
+    public static int pageStart(int channels, int current) {
+        if (channels <= MAX_TILES) {
+            return 0;
+        }
+        int c = Math.max(0, Math.min(channels - 1, current));
+        return Math.min(c / MAX_TILES * MAX_TILES, channels - MAX_TILES);
     }
 
     private static Box withWindow(SceneContext ctx, Box box, Raster r, TraceFrame tf) {
