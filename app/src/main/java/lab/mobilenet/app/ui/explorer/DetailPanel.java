@@ -53,6 +53,7 @@ final class DetailPanel extends VBox {
         openLesson.setTooltip(tip);
         openLesson.setFocusTraversable(false); // the Explorer's keys stay the Explorer's
         openLesson.setOnAction(e -> open());
+        maps.setOnChoice(this::refreshLessonLink);
         openLesson.setMinWidth(Region.USE_PREF_SIZE);
         lessonHint.getStyleClass().add("counter-note");
         lessonHint.setMaxWidth(Double.MAX_VALUE);
@@ -97,8 +98,12 @@ final class DetailPanel extends VBox {
         LessonLink link = vm.lessonLink();
         openLesson.setVisible(link != LessonLink.NONE);
         openLesson.setDisable(link != LessonLink.READY);
+        int[] cell = maps.shown() == null ? null : maps.chosenCell();
         lessonHint.setText(link == LessonLink.INPUT_NOT_RUN ? i18n.get("explorer.lesson.not-run")
-                : link == LessonLink.READY ? i18n.get("explorer.lesson.where") : "");
+                : link != LessonLink.READY ? ""
+                : cell == null ? i18n.get("explorer.lesson.where")
+                : i18n.get("explorer.lesson.at", String.valueOf(cell[0]), String.valueOf(cell[1]),
+                        String.valueOf(maps.channel())));
     }
 
     private void refresh() {

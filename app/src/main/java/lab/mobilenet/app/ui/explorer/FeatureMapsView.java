@@ -29,6 +29,7 @@ final class FeatureMapsView extends VBox {
     private int[] clicked;
     private int[] hovered;
     private FeatureMapPainter.Layout layout;
+    private Runnable onChoice = () -> { };
 
     FeatureMapsView(I18n i18n, ObjectProperty<Palette> palette) {
         super(4);
@@ -41,6 +42,11 @@ final class FeatureMapsView extends VBox {
                 return;
             }
             layout = FeatureMapPainter.paint(p, palette.get(), maps, channel, zoom.getValue());
+            if (clicked != null && spatial()) { // where "open in lesson" will centre its window
+                double c = layout.bigScale();
+                p.strokeRect(layout.bigX() + clicked[1] * c - 1, layout.bigY() + clicked[0] * c - 1, c + 2, c + 2,
+                        palette.get().current(), 2);
+            }
         });
         host.setId("feature-maps");
         host.setMinHeight(220);
@@ -63,7 +69,9 @@ final class FeatureMapsView extends VBox {
                 int[] cell = spatial() ? layout.cellAt(e.getX(), e.getY()) : null;
                 if (cell != null) {
                     clicked = cell; // where "open in lesson" centres its window
+                    host.redraw();
                 }
+                onChoice.run();
             }
         });
         host.canvas().setOnMouseMoved(e -> showValue(e.getX(), e.getY()));
@@ -79,8 +87,9 @@ final class FeatureMapsView extends VBox {
             return;
         }
         int[] d = FeatureMapPainter.chw(maps);
-        if (spatial()) {
+        if (spatial() && (hovered == null || hovered[0] != cell[0] || hovered[1] != cell[1])) {
             hovered = cell;
+            onChoice.run();
         }
         int idx = d[1] == 1 && d[2] == 1 ? cell[1] : (channel * d[1] + cell[0]) * d[2] + cell[1];
         int ch = d[1] == 1 && d[2] == 1 ? cell[1] : channel;
@@ -98,6 +107,7 @@ final class FeatureMapsView extends VBox {
             clicked = null;
             hovered = null;
             host.redraw();
+            onChoice.run();
         }
     }
 
@@ -112,6 +122,11 @@ final class FeatureMapsView extends VBox {
     /** The output cell last clicked on the enlarged map, else the one last hovered, {row, col}; null: none. */
     int[] chosenCell() {
         return clicked != null ? clicked.clone() : hovered != null ? hovered.clone() : null;
+    }
+
+    /** Told when the chosen cell or channel changes (the detail panel says where a lesson would open). */
+    void setOnChoice(Runnable r) {
+        onChoice = r == null ? () -> { } : r;
     }
 
     /** Where the maps were last drawn (for tests: the enlarged map's cells). */

@@ -112,6 +112,8 @@ class OpenInLessonWindowTest {
         robot.moveTo(robot.lookup("#feature-maps").query(), Pos.TOP_LEFT,
                 new Point2D(l.bigX() + 30.5 * l.bigScale(), l.bigY() + 20.5 * l.bigScale()), Motion.DIRECT).clickOn();
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#detail-lesson-hint").startsWith("Around output (20, 30), from channel 0"),
+                text(robot, "#detail-lesson-hint"));
         robot.clickOn(open);
         waitFor(() -> window.pageProperty().get() == Page.LESSONS && window.lessonsPage().viewModel().frame() != null);
 
