@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Palette;
@@ -56,6 +57,8 @@ final class FeatureMapsView extends VBox {
         value.setId("map-value");
         Label zl = new Label();
         zl.textProperty().bind(i18n.text("explorer.maps.zoom"));
+        zl.setMinWidth(Region.USE_PREF_SIZE); // the value under the mouse gives way, not the word "Zoom"
+        value.setMinWidth(0);
         HBox bar = new HBox(8, zl, zoom, value);
         bar.setPadding(new Insets(2, 0, 0, 0));
         getChildren().addAll(host, bar);
