@@ -19,6 +19,7 @@ class CanvasHost extends Region {
     private final Consumer<Painter> draw;
     private final String family = Styles.fontFamily(); // the bundled CJK font: zh and ko render without an installed one
     private boolean dirty = true;
+    private int paints;
 
     CanvasHost(Consumer<Painter> draw) {
         this.draw = draw;
@@ -30,6 +31,11 @@ class CanvasHost extends Region {
 
     Canvas canvas() {
         return canvas;
+    }
+
+    /** How many times it has painted (tests check that hidden charts do not). */
+    int paints() {
+        return paints;
     }
 
     @Override
@@ -54,6 +60,7 @@ class CanvasHost extends Region {
         }
         canvas.setWidth(w);
         canvas.setHeight(h);
+        paints++;
         draw.accept(new FxPainter(canvas.getGraphicsContext2D(), family));
     }
 }

@@ -34,6 +34,8 @@ final class ChartsView extends ScrollPane {
     private final CanvasHost roofline;
     private final CanvasHost accuracy;
     private final CanvasHost latency;
+    private boolean shown;
+    private boolean stale = true;
 
     ChartsView(ExplorerViewModel vm, I18n i18n, ObjectProperty<Palette> palette, StatusBar status) {
         this.vm = vm;
@@ -64,18 +66,38 @@ final class ChartsView extends ScrollPane {
         setContent(box);
         setFitToWidth(true);
         setFocusTraversable(false);
-        Runnable all = () -> {
-            split.redraw();
-            roofline.redraw();
-            accuracy.redraw();
-            latency.redraw();
-        };
-        vm.inspectionProperty().addListener(o -> all.run());
-        vm.roofProperty().addListener(o -> roofline.redraw());
-        vm.latencyProperty().addListener(o -> latency.redraw());
-        vm.planProperty().addListener(o -> all.run());
-        palette.addListener(o -> all.run());
-        i18n.localeProperty().addListener(o -> all.run());
+        vm.inspectionProperty().addListener(o -> redrawAll());
+        vm.roofProperty().addListener(o -> whenShown(roofline));
+        vm.latencyProperty().addListener(o -> whenShown(latency));
+        vm.planProperty().addListener(o -> redrawAll());
+        palette.addListener(o -> redrawAll());
+        i18n.localeProperty().addListener(o -> redrawAll());
+    }
+
+    /**
+     * Whether the charts tab is the one on screen. A hidden tab's content is still laid out, so without this
+     * every step of a run (a new inspection snapshot) repainted four charts nobody could see.
+     */
+    void setShown(boolean now) {
+        shown = now;
+        if (now && stale) {
+            stale = false;
+            redrawAll();
+        }
+    }
+
+    private void redrawAll() {
+        for (CanvasHost h : new CanvasHost[] {split, roofline, accuracy, latency}) {
+            whenShown(h);
+        }
+    }
+
+    private void whenShown(CanvasHost h) {
+        if (shown) {
+            h.redraw();
+        } else {
+            stale = true;
+        }
     }
 
     private CanvasHost host(String id, double height, Consumer<Painter> draw) {

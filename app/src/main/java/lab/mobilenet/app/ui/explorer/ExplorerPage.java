@@ -80,6 +80,8 @@ public final class ExplorerPage extends BorderPane {
         TabPane tabs = new TabPane(tab("explorer-tab-overview", "explorer.tab.overview", overview),
                 tab("explorer-tab-charts", "explorer.tab.charts", charts));
         tabs.setId("explorer-tabs");
+        Tab chartsTab = tabs.getTabs().get(1);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> charts.setShown(now == chartsTab));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         detail.setPrefWidth(460);

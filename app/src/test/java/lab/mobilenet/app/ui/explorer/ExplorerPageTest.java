@@ -99,4 +99,24 @@ class ExplorerPageTest {
         assertEquals(16, FeatureMapPainter.chw(page.detail().maps().shown())[0], "one map per output channel");
         assertTrue(text(robot, "#detail-macs").startsWith("MACs 5,419,008"), text(robot, "#detail-macs"));
     }
+
+    @Test
+    void hiddenChartsDoNotRepaintOnEveryStepButPaintWhenShown(FxRobot robot) throws Exception {
+        ExplorerPage page = window.explorerPage();
+        waitFor(() -> page.viewModel().photoProperty().get() != null);
+        CanvasHost roofline = robot.lookup("#chart-roofline").queryAs(CanvasHost.class);
+        int before = roofline.paints();
+        robot.type(KeyCode.RIGHT, 3);
+        waitFor(() -> text(robot, "#explorer-step").startsWith("layer 3 /"));
+        assertEquals(before, roofline.paints(), "three steps with the Overview tab on screen");
+
+        javafx.scene.control.TabPane tabs = robot.lookup("#explorer-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(roofline.paints() > before, "shown, the roofline paints the steps it missed");
+        int shown = roofline.paints();
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> text(robot, "#explorer-step").startsWith("layer 4 /"));
+        assertTrue(roofline.paints() > shown, "on screen, a step repaints it");
+    }
 }
