@@ -23,7 +23,7 @@ import lab.mobilenet.engine.model.SqueezeExciteLayer;
  * {@code se.conv_reduce}, {@code se.act1}, {@code se.conv_expand}, {@code se.gate} (inner layer rows, in the
  * order they run, each 1×n×1×1), then {@code se} itself, whose output is the gated feature map. The layer's
  * cost is split between them without overlap, so the layer rows still add up to the summary: each 1×1
- * convolution its MACs and weights; {@code se} the two passes over the feature map (pooling it, scaling
+ * convolution (type {@code pointwise}, as the engine names every 1×1 convolution) its MACs and weights; {@code se} the two passes over the feature map (pooling it, scaling
  * it). The cost model counts no bytes for the C- and rd-long vectors in between, so neither do these rows.
  */
 public record InspectionPlan(Network network, int height, int width, List<ModuleSpan> rows) {
@@ -123,11 +123,11 @@ public record InspectionPlan(Network network, int height, int width, List<Module
         Shape reduced = Shape.map(se.reduced(), 1, 1);
         String n = se.name() + ".";
         List<String> parts = SqueezeExciteLayer.PARTS;
-        rows.add(new ModuleSpan(n + parts.get(0), RowKind.LAYER, "conv1x1", index, index, channels, reduced, c2rd,
+        rows.add(new ModuleSpan(n + parts.get(0), RowKind.LAYER, "pointwise", index, index, channels, reduced, c2rd,
                 reduceParams, reduceBytes, 0, true));
         rows.add(new ModuleSpan(n + parts.get(1), RowKind.LAYER, Activation.RELU.timmName(), index, index, reduced,
                 reduced, 0, 0, 0, 0, true));
-        rows.add(new ModuleSpan(n + parts.get(2), RowKind.LAYER, "conv1x1", index, index, reduced, channels,
+        rows.add(new ModuleSpan(n + parts.get(2), RowKind.LAYER, "pointwise", index, index, reduced, channels,
                 c.macs() - c2rd, expandParams, c.weightBytes() - reduceBytes, 0, true));
         rows.add(new ModuleSpan(n + parts.get(3), RowKind.LAYER, Activation.HARD_SIGMOID.timmName(), index, index,
                 channels, channels, 0, 0, 0, 0, true));

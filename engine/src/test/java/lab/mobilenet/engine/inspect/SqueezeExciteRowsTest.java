@@ -85,6 +85,8 @@ class SqueezeExciteRowsTest {
         assertEquals(16 * 8, reduce.macs());
         assertEquals(16 * 8 + 8, reduce.params());
         assertEquals((16 * 8 + 8) * 4, reduce.bytesRead());
+        assertEquals("pointwise", reduce.type());
+        assertEquals("relu", plan.row("blocks.0.0.se.act1").type());
         ModuleSpan expand = plan.row("blocks.0.0.se.conv_expand");
         assertEquals(8 * 16, expand.macs());
         assertEquals(8 * 16 + 16, expand.params());
