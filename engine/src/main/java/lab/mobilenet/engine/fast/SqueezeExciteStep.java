@@ -1,6 +1,7 @@
 package lab.mobilenet.engine.fast;
 
 import lab.mobilenet.engine.model.Activation;
+import lab.mobilenet.engine.model.SqueezeExciteLayer;
 
 /**
  * timm's squeeze-excite on a channels-last tensor: mean per channel → C→rd + ReLU → rd→C + hard-sigmoid
@@ -8,12 +9,10 @@ import lab.mobilenet.engine.model.Activation;
  * always follows squeeze-excite in MobileNetV3 folds them into its weights ({@code W'[c][o] = g[c]·W[c][o]}),
  * which costs C·N multiplications instead of a pass over all H·W·C values. In the inspection plan it also
  * keeps a copy of each of the four vectors timm's submodules output, with the time each part took
- * ({@link Workspace#inner}): a few hundred floats, against the H·W·C values of the pass that pools.
+ * ({@link Workspace#inner}, in the order of {@link SqueezeExciteLayer#PARTS}): a few hundred floats,
+ * against the H·W·C values of the pass that pools.
  */
 final class SqueezeExciteStep implements Step {
-
-    /** {@link lab.mobilenet.engine.model.SqueezeExciteLayer#PARTS}: their outputs are kept in that order. */
-    static final int INNER_PARTS = 4;
 
     private final StepInfo info;
     private final int slot;
@@ -111,5 +110,4 @@ final class SqueezeExciteStep implements Step {
         ws.innerNanos[2] = t5 - t4;
         ws.innerNanos[3] = t7 - t6;
     }
-
 }

@@ -1,5 +1,6 @@
 package lab.mobilenet.engine.fast;
 
+import lab.mobilenet.engine.model.SqueezeExciteLayer;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -51,7 +52,7 @@ final class Workspace implements AutoCloseable {
      * act1, conv_expand, gate) and the time each took, for a listener that asks for them.
      */
     final float[][] inner;
-    final long[] innerNanos = new long[SqueezeExciteStep.INNER_PARTS];
+    final long[] innerNanos = new long[SqueezeExciteLayer.PARTS.size()];
     /** That convolution's weights with the gates folded in: heap, then native. */
     final float[] gatedWeights;
     final FloatPointer nativeGatedWeights;
@@ -79,7 +80,7 @@ final class Workspace implements AutoCloseable {
         vectorB = new float[Math.max(1, s.vectorFloats)];
         gates = new float[Math.max(1, s.vectorFloats)];
         gateRow = new float[Math.max(1, s.gateRowFloats)];
-        inner = new float[SqueezeExciteStep.INNER_PARTS][Math.max(1, s.innerFloats)];
+        inner = new float[SqueezeExciteLayer.PARTS.size()][Math.max(1, s.innerFloats)];
         gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),

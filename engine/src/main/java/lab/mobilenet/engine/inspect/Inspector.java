@@ -131,8 +131,10 @@ public final class Inspector implements RunListener {
             long nanos = 0;
             for (int i = s.first(); i <= s.last(); i++) {
                 nanos += runs[i].nanos();
-                for (InnerRun r : runs[i].inner()) {
-                    nanos -= r.nanos(); // shown in the inner module's own row
+                if (s.kind() == RowKind.LAYER) { // a block or stage keeps them: its parts' rows are in it
+                    for (InnerRun r : runs[i].inner()) {
+                        nanos -= r.nanos(); // shown in the inner module's own row
+                    }
                 }
             }
             rows.add(new InspectionRow(s, runs[s.first()].inputShape(), runs[s.last()].outputShape(), nanos / 1e6,

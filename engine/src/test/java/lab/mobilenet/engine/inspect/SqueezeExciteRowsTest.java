@@ -73,6 +73,28 @@ class SqueezeExciteRowsTest {
     }
 
     @Test
+    void theInnerRowsTimesComeOutOfTheSeRowAndStayInTheBlock() {
+        Network v3s = NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 0.5);
+        float[] x = new float[3 * 64 * 64];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(i * 0.01);
+        }
+        Inspection ins;
+        try (Weights w = lab.mobilenet.engine.runtime.SeededWeights.create(v3s, 5)) {
+            ins = Inspector.inspect(v3s, w, x, new long[] {1, 3, 64, 64}, n -> false, RunListener.NONE, null,
+                    CancellationToken.NEVER);
+        }
+        for (String block : List.of("blocks.0.0", "blocks.2.1", "blocks.4.2")) {
+            double layers = ins.layerRows().stream().filter(r -> r.name().startsWith(block + "."))
+                    .mapToDouble(InspectionRow::millis).sum();
+            assertEquals(ins.row(block).millis(), layers, 1e-9, block + ": its layer rows, SE's parts included");
+            assertTrue(ins.row(block + ".se").millis() >= 0, block);
+            assertTrue(ins.row(block + ".se.conv_reduce").millis() > 0, block + ": timed on its own");
+        }
+        assertEquals(ins.layerRows().stream().mapToDouble(InspectionRow::millis).sum(), ins.millis(), 1e-9);
+    }
+
+    @Test
     void rowsRunInTimmsOrderAndSplitTheLayersCostWithoutOverlap() {
         Network v3s = NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 1.0);
         InspectionPlan plan = InspectionPlan.of(v3s, 224, 224);
