@@ -13,7 +13,9 @@ timm's module paths (stage outputs `blocks.N`, inner BN+activation outputs, `con
   output, computed in float64 (std is the population standard deviation, zeros the share of
   elements exactly 0);
 * `<module path>.npy`: the first CHANNELS channels of that output (float32, batch dim kept), to keep
-  the fixtures small.
+  the fixtures small; squeeze-excite's inner modules (`...se.conv_reduce`, `se.act1`, `se.conv_expand`,
+  `se.gate`, each a 1xCx1x1 vector) are saved whole, and their stats.json entry says how many channels
+  were saved (`channelsSaved`).
 
 Deterministic: a second run rewrites byte-identical files. The Java tests never run Python.
 """
@@ -35,9 +37,17 @@ MODULES = {
     "v2_035": ["conv_stem", "bn1", "blocks.0", "blocks.1", "blocks.1.1", "blocks.1.1.bn1", "blocks.1.1.bn2",
                "blocks.2", "blocks.3", "blocks.3.2.bn1", "blocks.4", "blocks.5", "blocks.6", "conv_head",
                "bn2", "global_pool"],
-    "v3l_035": ["bn1", "blocks.0", "blocks.1", "blocks.2", "blocks.2.0.bn2", "blocks.2.0.se", "blocks.3",
-                "blocks.4", "blocks.4.1.bn1", "blocks.5", "blocks.6", "global_pool", "conv_head", "act2"],
+    "v3l_035": ["bn1", "blocks.0", "blocks.1", "blocks.2", "blocks.2.0.bn2", "blocks.2.0.se.conv_reduce",
+                "blocks.2.0.se.act1", "blocks.2.0.se.conv_expand", "blocks.2.0.se.gate", "blocks.2.0.se",
+                "blocks.3", "blocks.4", "blocks.4.1.bn1", "blocks.4.1.se.gate", "blocks.5", "blocks.6",
+                "global_pool", "conv_head", "act2"],
+    "v3s_050": ["bn1", "blocks.0.0.bn1", "blocks.0.0.se.gate", "blocks.0.0.se", "blocks.1", "blocks.2.1.bn2",
+                "blocks.2.1.se.conv_reduce", "blocks.2.1.se.act1", "blocks.2.1.se.conv_expand",
+                "blocks.2.1.se.gate", "blocks.2.1.se", "blocks.5", "conv_head"],
 }
+
+# squeeze-excite's children output 1xCx1x1 vectors: small enough to save whole
+SE_PARTS = (".se.conv_reduce", ".se.act1", ".se.conv_expand", ".se.gate")
 
 
 def stats(t):
@@ -70,7 +80,11 @@ def make(case):
     for p in MODULES[name]:
         t = outs[p]
         table[p] = {"shape": list(t.shape), **stats(t)}
-        mrf.save_npy(out_dir / f"{p}.npy", t[:, :CHANNELS].contiguous())
+        if p.endswith(SE_PARTS):
+            table[p]["channelsSaved"] = t.shape[1]
+            mrf.save_npy(out_dir / f"{p}.npy", t.contiguous())
+        else:
+            mrf.save_npy(out_dir / f"{p}.npy", t[:, :CHANNELS].contiguous())
     doc = {"case": name, "channelsSaved": CHANNELS, "modules": table, "torch": torch.__version__}
     (out_dir / "stats.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     size = sum(f.stat().st_size for f in out_dir.iterdir())

@@ -57,8 +57,9 @@ public final class RealLayerSource {
         if (s.first() == 0) {
             input = networkInput;
         } else {
-            ModuleSpan before = ins.plan().layerRows().stream().filter(r -> r.last() == s.first() - 1).findFirst()
-                    .orElseThrow();
+            // the row whose output is that layer's output, not one of squeeze-excite's inner vectors
+            ModuleSpan before = ins.plan().layerRows().stream().filter(r -> r.last() == s.first() - 1 && !r.inner())
+                    .findFirst().orElseThrow();
             ActivationSnapshot a = ins.outputs().get(before.name());
             if (a == null) {
                 throw new IllegalArgumentException("the input of '" + name + "' (" + before.name()

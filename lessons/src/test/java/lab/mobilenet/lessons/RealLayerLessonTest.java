@@ -101,6 +101,20 @@ class RealLayerLessonTest {
     }
 
     @Test
+    void theConvolutionAfterSqueezeExciteReadsTheGatedMapNotTheGateVector() {
+        Network v3s = NetworkBuilder.build(Architecture.MOBILENET_V3_SMALL, 1.0);
+        try (Weights w = SeededWeights.create(v3s, 4)) {
+            Inspection v3 = Inspector.inspect(v3s, w, input, new long[] {1, 3, RES, RES}, n -> true, RunListener.NONE,
+                    null, CancellationToken.NEVER);
+            // blocks.0.0: depthwise stride 2 -> bn1 -> se (16 channels, 24 x 24 here) -> conv_pw
+            RealLayer r = RealLayerSource.of(v3, w, input, "blocks.0.0.conv_pw", 8, 8, 0);
+            assertEquals(16, r.input().channels());
+            assertMatchesEngine(v3, r, stepToEnd(r));
+            assertFalse(RealLayerSource.steppable(v3, "blocks.0.0.se.conv_reduce"), "a 1x1 conv inside SE's one layer");
+        }
+    }
+
+    @Test
     void onlyConvolutionsCanBeStepped() {
         assertTrue(RealLayerSource.steppable(ins, "blocks.1.0.conv_dw"));
         assertFalse(RealLayerSource.steppable(ins, "blocks.1.0.bn1"));
@@ -122,6 +136,10 @@ class RealLayerLessonTest {
     }
 
     private static void assertMatchesEngine(RealLayer r, LessonSession s) {
+        assertMatchesEngine(ins, r, s);
+    }
+
+    private static void assertMatchesEngine(Inspection ins, RealLayer r, LessonSession s) {
         ActivationSnapshot out = ins.outputs().get(r.name());
         long[] shape = out.shape();
         int h = (int) shape[2];

@@ -64,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--dump", paramLabel = "NAME=OUT.npy",
-            description = "write that module's output (e.g. blocks.3=b3.npy) as float32 .npy; repeatable")
+            description = "write that module's output (e.g. blocks.3=b3.npy, blocks.2.0.se.gate=g.npy) as float32 .npy; repeatable")
     List<String> dumps = new ArrayList<>();
 
     @Option(names = "--warmup", defaultValue = "1",

@@ -119,6 +119,32 @@ class InspectCommandTest {
     }
 
     @Test
+    void squeezeExcitesGateIsARowOfItsOwnAndDumpsAsPyTorchsGateModuleOutput(@TempDir Path tmp) throws Exception {
+        Path v3s = CASE.resolveSibling("v3s_050"); // MobileNetV3-Small α 0.5, 10 classes, 128×96
+        String gate = "blocks.2.1.se.gate";
+        Path target = tmp.resolve("gate.npy");
+        assertEquals(0, run("inspect", "-m", "mobilenetv3_small", "-w", "0.5", "--classes", "10",
+                "--weights", v3s.resolve("model.safetensors").toString(),
+                "--input-tensor", v3s.resolve("input.npy").toString(), "-f", "json", "--dump", gate + "=" + target),
+                err.toString());
+        JsonNode ref = JSON.readTree(v3s.resolve("inspect/stats.json").toFile()).get("modules").get(gate);
+        JsonNode row = null;
+        for (JsonNode r : JSON.readTree(out.toString()).get("layers")) {
+            if (r.get("name").asText().equals(gate)) {
+                row = r;
+            }
+        }
+        assertTrue(row != null, "no row " + gate);
+        assertEquals("layer", row.get("kind").asText());
+        assertEquals("hard_sigmoid", row.get("type").asText());
+        assertEquals(ref.get("shape"), row.get("outputShape"));
+        Npy.NpyArray ours = Npy.read(target);
+        assertArrayEquals(new long[] {1, 144, 1, 1}, ours.shape());
+        float[] expected = Npy.read(v3s.resolve("inspect/" + gate + ".npy")).data();
+        assertArrayEquals(expected, ours.data(), 1e-4f * (float) ref.get("max").asDouble());
+    }
+
+    @Test
     void anUnknownModuleToDumpIsBadInputAndWritesNothing(@TempDir Path tmp) {
         Path target = tmp.resolve("x.npy");
         assertEquals(Cli.BAD_INPUT, run("inspect", "-m", "mobilenetv2", "-w", "0.35", "--classes", "10",

@@ -110,7 +110,7 @@ final class InspectionCompiler {
                         pixels, c, se.reduced(), Folding.floats(weights.get(n + ".conv_reduce.weight")),
                         Folding.floats(weights.get(n + ".conv_reduce.bias")),
                         Folding.floats(weights.get(n + ".conv_expand.weight")),
-                        Folding.floats(weights.get(n + ".conv_expand.bias"))));
+                        Folding.floats(weights.get(n + ".conv_expand.bias")), true));
                 add(i, ElementwiseStep.gate(info(layer), cur, out, pixels, c));
             } else if (layer instanceof GlobalPoolLayer) {
                 add(i, new PoolStep(info(layer), cur, out, pixels, c));

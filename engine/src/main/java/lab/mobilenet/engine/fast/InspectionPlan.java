@@ -10,6 +10,7 @@ import lab.mobilenet.engine.model.SqueezeExciteLayer;
 import lab.mobilenet.engine.op.ConvGeometry;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.InnerRun;
 import lab.mobilenet.engine.runtime.LayerRun;
 import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.Weights;
@@ -110,13 +111,27 @@ public final class InspectionPlan implements AutoCloseable {
                 long nanos = System.nanoTime() - start;
                 ActivationSnapshot snap = listener.wantsActivation(layer)
                         ? new ActivationSnapshot(layer.name(), shapes.get(i + 1).nchw(), planar(i)) : null;
+                List<InnerRun> inner = layer instanceof SqueezeExciteLayer se && listener.wantsInner(layer)
+                        ? inner(se) : List.of();
                 listener.layerFinished(new LayerRun(i, layer, shapes.get(i).nchw(), shapes.get(i + 1).nchw(), nanos,
-                        macs[i], snap));
+                        macs[i], snap, inner));
             }
             return planar(layers.size() - 1);
         } finally {
             workspace.input = null;
         }
+    }
+
+    /** The squeeze-excite step's copies of its four vectors, as {@code [1, n, 1, 1]} tensors named by timm's submodules. */
+    private List<InnerRun> inner(SqueezeExciteLayer se) {
+        List<InnerRun> out = new java.util.ArrayList<>(SqueezeExciteLayer.PARTS.size());
+        for (int p = 0; p < SqueezeExciteLayer.PARTS.size(); p++) {
+            int n = se.partChannels(p);
+            String name = se.name() + "." + SqueezeExciteLayer.PARTS.get(p);
+            out.add(new InnerRun(name, workspace.innerNanos[p], new ActivationSnapshot(name, new long[] {1, n, 1, 1},
+                    java.util.Arrays.copyOf(workspace.inner[p], n))));
+        }
+        return out;
     }
 
     /** Layer {@code i}'s output, channels-last in its slot, as a new channel-planar array. */

@@ -1,5 +1,6 @@
 package lab.mobilenet.engine.fast;
 
+import lab.mobilenet.engine.model.SqueezeExciteLayer;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -18,6 +19,7 @@ final class Workspace implements AutoCloseable {
         int vectorFloats;
         int gatedWeightFloats;
         int gateRowFloats;
+        int innerFloats;
         int depthwiseKernel;
         int depthwiseFloats;
         long nativeIn;
@@ -45,6 +47,12 @@ final class Workspace implements AutoCloseable {
     final float[] gates;
     /** The gates repeated over a chunk of pixels, for the inspection plan's gate pass. */
     final float[] gateRow;
+    /**
+     * The inspection plan's copies of the last squeeze-excite's four inner vectors (after conv_reduce,
+     * act1, conv_expand, gate) and the time each took, for a listener that asks for them.
+     */
+    final float[][] inner;
+    final long[] innerNanos = new long[SqueezeExciteLayer.PARTS.size()];
     /** That convolution's weights with the gates folded in: heap, then native. */
     final float[] gatedWeights;
     final FloatPointer nativeGatedWeights;
@@ -72,6 +80,7 @@ final class Workspace implements AutoCloseable {
         vectorB = new float[Math.max(1, s.vectorFloats)];
         gates = new float[Math.max(1, s.vectorFloats)];
         gateRow = new float[Math.max(1, s.gateRowFloats)];
+        inner = new float[SqueezeExciteLayer.PARTS.size()][Math.max(1, s.innerFloats)];
         gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),

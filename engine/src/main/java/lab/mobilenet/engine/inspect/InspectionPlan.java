@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import lab.mobilenet.engine.cost.LayerCost;
 import lab.mobilenet.engine.cost.ModelSummary;
+import lab.mobilenet.engine.model.Activation;
 import lab.mobilenet.engine.model.ActivationLayer;
 import lab.mobilenet.engine.model.BatchNormLayer;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.Shape;
+import lab.mobilenet.engine.model.SqueezeExciteLayer;
 
 /**
  * The rows an inspection will have, known before running: timm's modules in pre-order (a stage, then each
@@ -15,6 +18,13 @@ import lab.mobilenet.engine.model.Network;
  * its activation inside, so the engine's {@code bn1} and {@code bn1.act} become one layer row; every other
  * engine layer is a row of its own. {@code .add} rows are the residual additions timm does inside a
  * block's forward (no module of their own there).
+ *
+ * <p>Squeeze-excite is one engine layer but a timm module with four children: its rows are
+ * {@code se.conv_reduce}, {@code se.act1}, {@code se.conv_expand}, {@code se.gate} (inner layer rows, in the
+ * order they run, each 1×n×1×1), then {@code se} itself, whose output is the gated feature map. The layer's
+ * cost is split between them without overlap, so the layer rows still add up to the summary: each 1×1
+ * convolution (type {@code pointwise}, as the engine names every 1×1 convolution) its MACs and weights; {@code se} the two passes over the feature map (pooling it, scaling
+ * it). The cost model counts no bytes for the C- and rd-long vectors in between, so neither do these rows.
  */
 public record InspectionPlan(Network network, int height, int width, List<ModuleSpan> rows) {
 
@@ -50,7 +60,11 @@ public record InspectionPlan(Network network, int height, int width, List<Module
                 last = i + 1;
                 type = l.type() + "+" + a.type();
             }
-            rows.add(span(summary, l.name(), RowKind.LAYER, type, i, last));
+            if (l instanceof SqueezeExciteLayer se) {
+                squeezeExcite(rows, summary.layers().get(i), se, i);
+            } else {
+                rows.add(span(summary, l.name(), RowKind.LAYER, type, i, last));
+            }
             i = last;
         }
         return new InspectionPlan(network, height, width, rows);
@@ -99,6 +113,28 @@ public record InspectionPlan(Network network, int height, int width, List<Module
         return base + (se ? "+se" : "") + (add ? "+residual" : "");
     }
 
+    /** Squeeze-excite's four inner rows and its own, the layer's cost split between them (see the class comment). */
+    private static void squeezeExcite(List<ModuleSpan> rows, LayerCost c, SqueezeExciteLayer se, int index) {
+        long c2rd = (long) se.channels() * se.reduced();
+        long reduceParams = c2rd + se.reduced();
+        long expandParams = c.params() - reduceParams;
+        long reduceBytes = reduceParams * c.weightBytes() / c.params(); // float32 weights and biases
+        Shape channels = Shape.map(se.channels(), 1, 1);
+        Shape reduced = Shape.map(se.reduced(), 1, 1);
+        String n = se.name() + ".";
+        List<String> parts = SqueezeExciteLayer.PARTS;
+        rows.add(new ModuleSpan(n + parts.get(0), RowKind.LAYER, "pointwise", index, index, channels, reduced, c2rd,
+                reduceParams, reduceBytes, 0, true));
+        rows.add(new ModuleSpan(n + parts.get(1), RowKind.LAYER, Activation.RELU.timmName(), index, index, reduced,
+                reduced, 0, 0, 0, 0, true));
+        rows.add(new ModuleSpan(n + parts.get(2), RowKind.LAYER, "pointwise", index, index, reduced, channels,
+                c.macs() - c2rd, expandParams, c.weightBytes() - reduceBytes, 0, true));
+        rows.add(new ModuleSpan(n + parts.get(3), RowKind.LAYER, Activation.HARD_SIGMOID.timmName(), index, index,
+                channels, channels, 0, 0, 0, 0, true));
+        rows.add(new ModuleSpan(se.name(), RowKind.LAYER, se.type(), index, index, c.input(), c.output(), 0, 0,
+                c.activationBytesRead(), c.activationBytesWritten(), false));
+    }
+
     private static ModuleSpan span(ModelSummary summary, String name, RowKind kind, String type, int first, int last) {
         long macs = 0;
         long params = 0;
@@ -112,6 +148,6 @@ public record InspectionPlan(Network network, int height, int width, List<Module
             written += c.activationBytesWritten();
         }
         return new ModuleSpan(name, kind, type, first, last, summary.layers().get(first).input(),
-                summary.layers().get(last).output(), macs, params, read, written);
+                summary.layers().get(last).output(), macs, params, read, written, false);
     }
 }

@@ -12,6 +12,7 @@ import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.InnerRun;
 import lab.mobilenet.engine.runtime.LayerRun;
 import lab.mobilenet.engine.runtime.NetworkRunner;
 import lab.mobilenet.engine.runtime.RunListener;
@@ -23,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Runs a network once with {@link NetworkRunner}'s listeners and turns what it hears into an
  * {@link Inspection}: per timm module the measured time, the shapes and the output's statistics.
  * Only the outputs of a module's last layer are copied (that is where timm's hooks would see them),
- * and only those asked for are kept after their statistics are taken.
+ * and only those asked for are kept after their statistics are taken. An inner module (squeeze-excite's
+ * parts) gets its layer's {@link InnerRun} for that name: its output, and its time, which is taken out of
+ * the layer's own row so that the times still add up.
  */
 public final class Inspector implements RunListener {
 
@@ -36,6 +39,9 @@ public final class Inspector implements RunListener {
     private final LayerRun[] runs;
     private final Map<Integer, ActivationStats> stats = new HashMap<>();
     private final Map<String, ActivationSnapshot> kept = new HashMap<>();
+    private final Set<String> innerLayers = new HashSet<>();
+    private final Map<String, InnerRun> innerRuns = new HashMap<>();
+    private final Map<String, ActivationStats> innerStats = new HashMap<>();
     private int layersRun;
 
     /**
@@ -52,7 +58,7 @@ public final class Inspector implements RunListener {
         this.progress = progress;
         this.runs = new LayerRun[plan.network().layers().size()];
         for (ModuleSpan s : plan.rows()) {
-            lastLayers.add(plan.network().layers().get(s.last()).name());
+            (s.inner() ? innerLayers : lastLayers).add(plan.network().layers().get(s.last()).name());
         }
     }
 
@@ -82,6 +88,11 @@ public final class Inspector implements RunListener {
     }
 
     @Override
+    public boolean wantsInner(Layer layer) {
+        return innerLayers.contains(layer.name()) || also.wantsInner(layer);
+    }
+
+    @Override
     public void layerFinished(LayerRun run) {
         runs[run.index()] = run;
         layersRun = run.index() + 1;
@@ -91,6 +102,13 @@ public final class Inspector implements RunListener {
                 if (s.last() == run.index() && keep.test(s.name())) {
                     kept.put(s.name(), run.activation());
                 }
+            }
+        }
+        for (InnerRun r : run.inner()) {
+            innerRuns.put(r.name(), r);
+            innerStats.put(r.name(), ActivationStats.of(r.activation()));
+            if (keep.test(r.name())) {
+                kept.put(r.name(), r.activation());
             }
         }
         also.layerFinished(run);
@@ -106,13 +124,36 @@ public final class Inspector implements RunListener {
             if (s.last() >= layersRun) {
                 continue;
             }
+            if (s.inner()) {
+                rows.add(innerRow(s));
+                continue;
+            }
             long nanos = 0;
             for (int i = s.first(); i <= s.last(); i++) {
                 nanos += runs[i].nanos();
+                if (s.kind() == RowKind.LAYER) { // a block or stage keeps them: its parts' rows are in it
+                    for (InnerRun r : runs[i].inner()) {
+                        nanos -= r.nanos(); // shown in the inner module's own row
+                    }
+                }
             }
             rows.add(new InspectionRow(s, runs[s.first()].inputShape(), runs[s.last()].outputShape(), nanos / 1e6,
                     stats.get(s.last())));
         }
         return new Inspection(plan, untrained, rows, kept, layersRun);
+    }
+
+    /** An inner module's row: its input is the vector the part before it output (the pooled means for the first). */
+    private InspectionRow innerRow(ModuleSpan s) {
+        InnerRun r = innerRuns.get(s.name());
+        long batch = runs[s.last()].inputShape()[0];
+        long[] in = withBatch(s.input().nchw(), batch);
+        long[] out = r == null ? withBatch(s.output().nchw(), batch) : r.activation().shape();
+        return new InspectionRow(s, in, out, r == null ? 0 : r.nanos() / 1e6, innerStats.get(s.name()));
+    }
+
+    private static long[] withBatch(long[] nchw, long batch) {
+        nchw[0] = batch;
+        return nchw;
     }
 }

@@ -8,6 +8,18 @@ import java.util.List;
  */
 public record SqueezeExciteLayer(String name, int channels, int reduced) implements Layer {
 
+    /**
+     * timm's submodules of {@code SqueezeExcite}, in the order they run: {@code conv_reduce} (C→rd),
+     * {@code act1} (ReLU), {@code conv_expand} (rd→C), {@code gate} (hard-sigmoid, the values each channel is
+     * multiplied by). The engine runs them inside this one layer.
+     */
+    public static final List<String> PARTS = List.of("conv_reduce", "act1", "conv_expand", "gate");
+
+    /** The length of part {@code i}'s output vector: rd after the reduce and its ReLU, C after the expand and the gate. */
+    public int partChannels(int part) {
+        return part < 2 ? reduced : channels;
+    }
+
     @Override
     public String type() {
         return "squeeze_excite";

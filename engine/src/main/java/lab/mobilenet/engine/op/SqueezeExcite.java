@@ -42,6 +42,37 @@ public final class SqueezeExcite {
         }
     }
 
+    /**
+     * The four vectors timm's submodules output, without scaling {@code x}: after {@code conv_reduce}
+     * {@code [N, rd]}, {@code act1} {@code [N, rd]}, {@code conv_expand} {@code [N, C]} and {@code gate}
+     * {@code [N, C]}, each row-major.
+     */
+    public static float[][] parts(INDArray x, INDArray reduceW, INDArray reduceB, INDArray expandW, INDArray expandB) {
+        long rd = reduceW.size(0);
+        long c = reduceW.size(1);
+        if (x.rank() != 4 || x.size(1) != c) {
+            throw new IllegalArgumentException("squeeze-excite expects [N, " + c + ", H, W], got "
+                    + Arrays.toString(x.shape()));
+        }
+        float[][] out = new float[4][];
+        try (INDArray pooled = ChannelOps.globalAveragePool(x);
+             INDArray reduced = ChannelOps.linear(pooled, reduceW.reshape(rd, c), reduceB)) {
+            out[0] = floats(reduced);
+            out[1] = floats(Activations.applyInPlace(Activation.RELU, reduced));
+            try (INDArray expanded = ChannelOps.linear(reduced, expandW.reshape(c, rd), expandB)) {
+                out[2] = floats(expanded);
+                out[3] = floats(Activations.applyInPlace(Activation.HARD_SIGMOID, expanded));
+            }
+        }
+        return out;
+    }
+
+    private static float[] floats(INDArray a) {
+        try (INDArray c = a.dup('c')) {
+            return c.data().asFloat();
+        }
+    }
+
     /** Gates {@code [N, C]}: mean of each channel → 1×1 conv C→rd + ReLU → 1×1 conv rd→C + hard-sigmoid. */
     private static INDArray gateMatrix(INDArray x, INDArray reduceW, INDArray reduceB, INDArray expandW,
                                        INDArray expandB) {

@@ -2,6 +2,7 @@ package lab.mobilenet.engine.runtime;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lab.mobilenet.engine.fast.InspectionPlan;
@@ -10,6 +11,8 @@ import lab.mobilenet.engine.model.ConvShortcutAddLayer;
 import lab.mobilenet.engine.model.Layer;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.ResidualAddLayer;
+import lab.mobilenet.engine.model.SqueezeExciteLayer;
+import lab.mobilenet.engine.op.SqueezeExcite;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -217,6 +220,9 @@ public final class NetworkRunner {
                 INDArray skip = layer instanceof ResidualAddLayer r ? saved.remove(r.from())
                         : layer instanceof ConvShortcutAddLayer c ? saved.remove(c.from()) : null;
                 long[] inShape = x.shape();
+                // before the layer, which scales x in place; computed again, outside the layer's time
+                List<InnerRun> inner = layer instanceof SqueezeExciteLayer se && listener.wantsInner(layer)
+                        ? squeezeExciteParts(se, x) : List.of();
                 long start = System.nanoTime();
                 LayerExecutor.Result result = LayerExecutor.run(layer, x, owned && !keep, weights, skip);
                 long nanos = System.nanoTime() - start;
@@ -229,7 +235,7 @@ public final class NetworkRunner {
                 x = result.output();
                 owned = true;
                 ActivationSnapshot snap = listener.wantsActivation(layer) ? snapshot(layer.name(), x) : null;
-                listener.layerFinished(new LayerRun(i, layer, inShape, x.shape(), nanos, result.macs(), snap));
+                listener.layerFinished(new LayerRun(i, layer, inShape, x.shape(), nanos, result.macs(), snap, inner));
             }
             INDArray logits = x;
             x = null;
@@ -246,6 +252,21 @@ public final class NetworkRunner {
                 }
             }
         }
+    }
+
+    /** Squeeze-excite's four vectors on the ND4J ops ({@code [N, n, 1, 1]}), not timed separately. */
+    private List<InnerRun> squeezeExciteParts(SqueezeExciteLayer se, INDArray x) {
+        String n = se.name();
+        float[][] parts = SqueezeExcite.parts(x, weights.get(n + ".conv_reduce.weight"),
+                weights.get(n + ".conv_reduce.bias"), weights.get(n + ".conv_expand.weight"),
+                weights.get(n + ".conv_expand.bias"));
+        List<InnerRun> out = new java.util.ArrayList<>(parts.length);
+        for (int p = 0; p < parts.length; p++) {
+            String name = n + "." + SqueezeExciteLayer.PARTS.get(p);
+            out.add(new InnerRun(name, 0, new ActivationSnapshot(name,
+                    new long[] {x.size(0), se.partChannels(p), 1, 1}, parts[p])));
+        }
+        return out;
     }
 
     /** A heap copy of {@code x}; the contiguous off-heap copy made on the way is freed at once. */

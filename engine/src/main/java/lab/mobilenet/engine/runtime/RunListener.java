@@ -18,4 +18,12 @@ public interface RunListener {
     default boolean wantsActivation(Layer layer) {
         return false;
     }
+
+    /**
+     * Whether to copy the tensors computed inside {@code layer} that timm computes in submodules of their
+     * own (squeeze-excite's reduce, ReLU, expand and gate vectors) into {@link LayerRun#inner()}; none by default.
+     */
+    default boolean wantsInner(Layer layer) {
+        return false;
+    }
 }

@@ -450,8 +450,10 @@ public final class ExplorerViewModel {
         int before = computed();
         inspection.set(partial);
         int now = computed();
-        if (now > before && now <= requested) {
-            moveCursor(now);
+        // one engine layer can finish several rows at once (squeeze-excite and its four parts): stop at the asked-for one
+        int to = Math.min(now, requested);
+        if (now > before && to > before) {
+            moveCursor(to);
         } else {
             publishCounters();
         }

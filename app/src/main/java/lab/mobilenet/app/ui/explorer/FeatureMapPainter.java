@@ -11,7 +11,8 @@ import lab.mobilenet.engine.runtime.ActivationSnapshot;
  * A module's output on the photo: every channel as a small heat-map in a grid (tile size = zoom), and one
  * channel enlarged beside it. Signed outputs use the diverging map (blue below 0, red above), outputs
  * that are never negative (after a ReLU) the sequential one; one colour scale for all channels, so maps
- * can be compared. A vector output ({@code [1, C]} or {@code [1, C, 1, 1]}) is one row of C cells.
+ * can be compared. A vector output ({@code [1, C]} or {@code [1, C, 1, 1]}) is one row of C cells;
+ * squeeze-excite's gate is drawn as bars instead ({@link GateBarsPainter}).
  */
 public final class FeatureMapPainter {
 
@@ -48,6 +49,9 @@ public final class FeatureMapPainter {
     }
 
     public static Layout paint(Painter p, Palette pal, ActivationSnapshot a, int selectedChannel, double zoom) {
+        if (GateBarsPainter.isGate(a)) {
+            return GateBarsPainter.paint(p, pal, a, selectedChannel); // one factor per channel: bars, not 1×1 maps
+        }
         p.fillRect(0, 0, p.width(), p.height(), pal.background());
         int[] d = chw(a);
         int c = d[0];

@@ -94,9 +94,10 @@ final class FeatureMapsView extends VBox {
             hovered = cell;
             onChoice.run();
         }
-        int idx = d[1] == 1 && d[2] == 1 ? cell[1] : (channel * d[1] + cell[0]) * d[2] + cell[1];
-        int ch = d[1] == 1 && d[2] == 1 ? cell[1] : channel;
-        value.setText(i18n.get("explorer.maps.value", ch, cell[0], cell[1],
+        boolean vector = d[1] == 1 && d[2] == 1;
+        int idx = vector ? cell[1] : (channel * d[1] + cell[0]) * d[2] + cell[1];
+        int ch = vector ? cell[1] : channel;
+        value.setText(i18n.get("explorer.maps.value", ch, vector ? 0 : cell[0], vector ? 0 : cell[1],
                 String.format(Locale.ROOT, "%.4f", maps.value(idx))));
     }
 

@@ -141,6 +141,23 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void stepsThroughSqueezeExcitesPartsOneRowAtATimeAndStopAtTheGate() {
+        vm.architectureProperty().set(Architecture.MOBILENET_V3_SMALL);
+        // conv_stem, bn1, blocks.0.0.conv_dw, blocks.0.0.bn1, then se.conv_reduce, se.act1, se.conv_expand, se.gate:
+        // the engine runs the whole squeeze-excite as one layer, which finishes five rows at once
+        for (int i = 0; i < 8; i++) {
+            vm.next();
+        }
+        until(() -> vm.countersProperty().get().step() == 8);
+        assertEquals("blocks.0.0.se.gate", vm.selectedProperty().get());
+        assertEquals(16, vm.inspectionProperty().get().outputs().get("blocks.0.0.se.gate").size(), "16 gates");
+        drain();
+        assertEquals(8, vm.countersProperty().get().step(), "not past the step asked for");
+        vm.next();
+        assertEquals("blocks.0.0.se", vm.selectedProperty().get(), "already ran with its parts: shown at once");
+    }
+
+    @Test
     void cancelStopsTheRunAndKeepsWhatRan() {
         vm.next();
         vm.next();
