@@ -2,8 +2,10 @@ package lab.mobilenet.app.ui.explorer;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -42,6 +44,7 @@ import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
 import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.SeededWeights;
 import lab.mobilenet.engine.runtime.Weights;
 import lab.mobilenet.lessons.RealLayerSource;
@@ -84,6 +87,7 @@ public final class ExplorerViewModel {
     public static final int[] BATCHES = {1, 2, 4, 8, 16, 32};
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final Map<String, Weights> seeded = new HashMap<>(); // touched on the runner thread only
+    private final Set<String> warmed = new HashSet<>(); // runner thread only
     private int cursor;
     private int requested;
     private long generation;
@@ -412,6 +416,7 @@ public final class ExplorerViewModel {
                 Weights w = trained != null ? trained : seeded.computeIfAbsent(net.name(),
                         k -> SeededWeights.create(net, SEED));
                 executors.ui().execute(() -> ranOn(gen, in, w)); // before the first row comes back
+                warmUp(net, w, in, t);
                 result = Inspector.inspect(net, w, in.tensor(), in.shape(), name -> true, g,
                         partial -> executors.ui().execute(() -> publish(gen, partial)), t);
             } catch (CancellationException e) {
@@ -423,6 +428,23 @@ public final class ExplorerViewModel {
             String f = failure;
             executors.ui().execute(() -> finished(gen, r, f));
         });
+    }
+
+    /**
+     * The first run of a network in this JVM is mostly JIT compilation and first-touch allocation (its layers
+     * measured 5–20× their warm times), so the page would show the warm-up, not the network. One untimed run,
+     * once per network and size, like {@code inspect --warmup 1}; on the runner thread, cancellable.
+     */
+    private void warmUp(Network net, Weights w, ModelInput in, CancellationToken t) {
+        String key = net.name() + "@" + in.shape()[2] + "x" + in.shape()[3];
+        if (warmed.add(key)) {
+            try {
+                Inspector.inspect(net, w, in.tensor(), in.shape(), name -> false, RunListener.NONE, null, t);
+            } catch (CancellationException e) {
+                warmed.remove(key);
+                throw e;
+            }
+        }
     }
 
     private void ranOn(long gen, ModelInput in, Weights w) {
