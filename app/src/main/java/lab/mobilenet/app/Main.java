@@ -3,6 +3,7 @@ package lab.mobilenet.app;
 import java.util.Map;
 import lab.mobilenet.app.cli.Cli;
 import lab.mobilenet.app.ui.MobileNetLabApp;
+import lab.mobilenet.engine.runtime.NativeSelection;
 
 /**
  * Entry point of {@code mobilenet-lab.jar}: with no arguments, or only launch options such as
@@ -15,6 +16,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before anything touches ND4J: once JavaCPP has loaded libnd4j the build cannot change
+        NativeSelection.apply();
         if (!LaunchDispatch.isCommand(args)) {
             if (!LaunchDispatch.hasDisplay(System.getenv(), System.getProperty("os.name", ""))) {
                 System.err.println(LaunchDispatch.NO_DISPLAY_MESSAGE);

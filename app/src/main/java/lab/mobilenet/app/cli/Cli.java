@@ -3,6 +3,7 @@ package lab.mobilenet.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import lab.mobilenet.engine.runtime.NativeSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,6 +56,7 @@ public final class Cli implements Runnable {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} with the given environment instead of the process's. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        NativeSelection.apply(); // no-op after Main's call; here for callers that come straight to the CLI
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         CommandLine cl = new CommandLine(new Cli(env));
         cl.setOut(out);

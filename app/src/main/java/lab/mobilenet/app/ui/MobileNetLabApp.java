@@ -2,8 +2,8 @@ package lab.mobilenet.app.ui;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import lab.mobilenet.app.ui.shell.MainWindow;
 import lab.mobilenet.app.ui.shell.StartOptions;
+import lab.mobilenet.app.ui.shell.StartupScene;
 
 /**
  * The desktop application: shows the window at once, then warms the engine up in the background.
@@ -34,6 +34,6 @@ public final class MobileNetLabApp extends Application {
             context = AppContext.production(StartOptions.parse(getParameters().getNamed(),
                     getParameters().getUnnamed()));
         }
-        MainWindow.open(stage, context);
+        StartupScene.open(stage, context); // the window at once, MainWindow built behind its first frame
     }
 }

@@ -20,18 +20,24 @@ final class HubHttp {
     private static final int MAX_HOPS = 5;
 
     private final HubConfig config;
-    private final HttpClient client;
+    private HttpClient client;
 
     HubHttp(HubConfig config) {
         this.config = config;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER) // the first redirect carries the hub's headers
-                .connectTimeout(config.connectTimeout())
-                .build();
     }
 
-    HttpClient client() {
+    /**
+     * Built on the first request, not with the downloader: building one sets up TLS (about half a second of a
+     * cold start), and the app creates its downloader while it builds the window.
+     */
+    synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER) // the first redirect carries the hub's headers
+                    .connectTimeout(config.connectTimeout())
+                    .build();
+        }
         return client;
     }
 
@@ -93,7 +99,7 @@ final class HubHttp {
     /** Sends, turning network failures into {@link HubException.Kind#CONNECTION}. */
     <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> body, HubSource s) throws HubException {
         try {
-            return client.send(req, body);
+            return client().send(req, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubException(HubException.Kind.CANCELLED, s + ": interrupted", e);

@@ -117,8 +117,7 @@ public final class MainWindow {
         classifyPage.viewModel().weightsProperty().bind(weights.loadedProperty());
         classifyPage.setWeightsImporter(this::importWeights);
         pages.put(Page.CLASSIFY, classifyPage);
-        pages.put(Page.BUILD, new lab.mobilenet.app.ui.build.BuildNetPage(context.i18n(),
-                new lab.mobilenet.app.ui.build.BuildNetViewModel(context.executors())));
+        // the Build page is made on its first visit (showPage): a third of a second less before the window shows
 
         BorderPane root = new BorderPane();
         root.setId("main-root");
@@ -239,6 +238,10 @@ public final class MainWindow {
     private void showPage(Page p) {
         if (p == Page.EXPLORER) {
             explorerPage.activate(null, null, 0); // the first visit loads the photo and starts the run
+        }
+        if (p == Page.BUILD && !pages.containsKey(p)) {
+            pages.put(p, new lab.mobilenet.app.ui.build.BuildNetPage(context.i18n(),
+                    new lab.mobilenet.app.ui.build.BuildNetViewModel(context.executors())));
         }
         content.getChildren().setAll(pages.get(p));
     }
