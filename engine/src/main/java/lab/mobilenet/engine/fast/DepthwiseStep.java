@@ -57,9 +57,21 @@ final class DepthwiseStep implements Step {
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
-        int parts = Step.parts(pool, oh, info.macs());
+        long work = info.macs() * MAC_COST;
+        // bands restart the ring of patches, so no more of them than sharing needs
+        int bands = Step.shared(pool, work) ? Math.min(oh, pool.threads() * BANDS_PER_THREAD) : 1;
         float[] src = ws.tensors[in];
-        pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
-                ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.depthwise[part]));
+        pool.runBands(bands, true, (band, thread) -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel,
+                stride, pad, act, ws, out, ow, Step.split(oh, bands, band), Step.split(oh, bands, band + 1),
+                ws.depthwise[thread]));
     }
+
+    /**
+     * A depthwise MAC costs about as much time as ten in a GEMM (memory-bound, measured 1–2 against 15–20
+     * GMAC/s here), so the threshold for sharing a step, set in GEMM MACs, weighs them so.
+     */
+    private static final long MAC_COST = 10;
+
+    /** Bands per thread: each restarts the ring of patches (k − 1 extra input rows gathered). */
+    private static final int BANDS_PER_THREAD = 3;
 }

@@ -22,6 +22,14 @@ final class WorkerPool implements AutoCloseable {
         void run(int part);
     }
 
+    /**
+     * The work of one band of a step split into more bands than threads: {@code thread} (0 for the caller,
+     * 1 … threads − 1 for the workers) says whose scratch the band may use; one thread runs one band at a time.
+     */
+    interface Bands {
+        void run(int band, int thread);
+    }
+
     /** Default work (MACs) below which a step stays on the calling thread: about 0.1 ms. */
     static final long MIN_WORK_PER_PART = 500_000;
 
@@ -40,7 +48,7 @@ final class WorkerPool implements AutoCloseable {
     /** generation << 32 | next unclaimed part. */
     private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger completed = new AtomicInteger();
-    private volatile Body body;
+    private volatile Bands body;
     private volatile int parts;
     private volatile Throwable failure;
     private volatile Thread caller;
@@ -60,7 +68,8 @@ final class WorkerPool implements AutoCloseable {
         this.minWorkPerPart = minWorkPerPart;
         this.workers = new Thread[threads - 1];
         for (int i = 0; i < workers.length; i++) {
-            Thread t = new Thread(this::work, "fast-path-worker-" + (i + 1));
+            int index = i + 1;
+            Thread t = new Thread(() -> work(index), "fast-path-worker-" + index);
             t.setDaemon(true);
             workers[i] = t;
             t.start();
@@ -84,6 +93,26 @@ final class WorkerPool implements AutoCloseable {
             body.run(0);
             return;
         }
+        share(parts, (part, thread) -> body.run(part));
+    }
+
+    /**
+     * Runs {@code body} for bands {@code 0 … bands − 1}, any number of them, claimed one at a time by whichever
+     * thread is free, and waits for all. Many small bands share a step fairly even when one thread is slowed
+     * (a busy core, a late wake-up): the other simply claims more of them, and a preempted thread holds up at
+     * most the band it is in. With {@code parallel} false the caller runs them all and no worker is woken.
+     */
+    void runBands(int bands, boolean parallel, Bands body) {
+        if (!parallel || bands == 1 || threads == 1) {
+            for (int b = 0; b < bands; b++) {
+                body.run(b, 0);
+            }
+            return;
+        }
+        share(bands, body);
+    }
+
+    private void share(int parts, Bands body) {
         generation++;
         // first close the old step's counter: a worker still in it must not see the new fields and claim
         // a part under the old generation (that ran a part twice)
@@ -97,7 +126,7 @@ final class WorkerPool implements AutoCloseable {
         for (int i = 0; i < Math.min(parts - 1, workers.length); i++) {
             LockSupport.unpark(workers[i]);
         }
-        claimAndRun(generation);
+        claimAndRun(generation, 0);
         long start = System.nanoTime();
         while (completed.get() < parts) { // only parts another thread has claimed and is running
             if (System.nanoTime() - start < CALLER_SPIN_NANOS) {
@@ -116,7 +145,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Claims parts of step {@code gen} until none is left; returns whether it ran any. */
-    private boolean claimAndRun(long gen) {
+    private boolean claimAndRun(long gen, int thread) {
         boolean ran = false;
         while (true) {
             long c = claims.get();
@@ -129,7 +158,7 @@ final class WorkerPool implements AutoCloseable {
             }
             ran = true;
             try {
-                body.run(part);
+                body.run(part, thread);
             } catch (RuntimeException | Error e) {
                 failure = e;
             }
@@ -139,11 +168,11 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void work() {
+    private void work(int thread) {
         while (!closed) {
             long c = claims.get();
             if ((int) c < parts) { // looks claimable: claimAndRun checks again, atomically
-                claimAndRun(c >>> 32);
+                claimAndRun(c >>> 32, thread);
                 continue;
             }
             long start = System.nanoTime();
