@@ -60,6 +60,9 @@ final class Contenders implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (Boolean.getBoolean("ort.noSpin")) { // probe: do ORT's spinning workers slow the engine's blocks?
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             session = env.createSession(onnx.toString(), options);
         }
         input = OnnxTensor.createTensor(env, FloatBuffer.wrap(image), new long[] {1, 3, SIZE, SIZE});

@@ -13,8 +13,14 @@ import java.util.Locale;
  * that neither pays for the other's threads winding down), then the median of each and their ratio.
  * Absolute times drift on a shared machine; the ratio measured side by side is the number to report.
  *
+ * <p>Each block starts after a pause ({@code --pause-ms}, 50 by default): ONNX Runtime's idle intra-op
+ * workers keep spinning for a while after a run, and on two cores a spinning ORT worker took a core from
+ * the engine's next block (measured: the engine's two-thread times nearly doubled, V3-Small 5.7 → 10.8 ms,
+ * its one-thread times did not move). The engine's own workers spin 0.5 ms after a step; the pause lets
+ * both runtimes' threads settle so that each block measures one runtime alone.
+ *
  * <p>Usage: {@code java -cp ... lab.mobilenet.bench.OrtComparison [--onnx DIR] [--weights DIR]
- * [--threads 1,2] [--rounds 15] [--block 4] [--models a,b]}
+ * [--threads 1,2] [--rounds 15] [--block 4] [--pause-ms 50] [--models a,b]}
  */
 public final class OrtComparison {
 
@@ -35,6 +41,7 @@ public final class OrtComparison {
                 .toArray();
         int rounds = Integer.parseInt(option(args, "--rounds", "15"));
         int block = Integer.parseInt(option(args, "--block", "4"));
+        long pause = Long.parseLong(option(args, "--pause-ms", "50"));
         List<String> models = List.of(option(args, "--models", String.join(",", MODELS)).split(","));
         System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each%n",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -52,6 +59,7 @@ public final class OrtComparison {
                     List<Long> engine = new ArrayList<>();
                     List<Long> ort = new ArrayList<>();
                     for (int r = 0; r < rounds; r++) {
+                        Thread.sleep(pause); // ORT's idle workers spin on after its block (see the class comment)
                         for (int i = 0; i < block; i++) {
                             long s = System.nanoTime();
                             c.engine();
@@ -59,6 +67,7 @@ public final class OrtComparison {
                                 engine.add(System.nanoTime() - s);
                             }
                         }
+                        Thread.sleep(pause);
                         for (int i = 0; i < block; i++) {
                             long s = System.nanoTime();
                             c.ort();

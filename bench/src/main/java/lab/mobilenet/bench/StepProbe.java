@@ -1,6 +1,5 @@
 package lab.mobilenet.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import lab.mobilenet.engine.runtime.Weights;
 /**
  * Where two threads gain or lose, step by step: one plan at 1 thread and one at 2, run alternately, each
  * step's median time at both, the sum of the step medians beside the run median (a gap means the run
- * was preempted or the steps' hand-offs cost time), and the process CPU time per run (spinning shows).
+ * was preempted or the steps' hand-offs cost time), and the spread of the run times.
  *
  * <p>Usage: {@code java -cp ... lab.mobilenet.bench.StepProbe [--model mobilenetv3_small_100] [--runs 60]
  * [--min-delta-us 0]}
@@ -26,6 +25,10 @@ public final class StepProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        Contenders.onLargeStack(() -> probe(args));
+    }
+
+    private static void probe(String[] args) throws Exception {
         String model = OrtComparison.option(args, "--model", "mobilenetv3_small_100");
         int runs = Integer.parseInt(OrtComparison.option(args, "--runs", "60"));
         double minDelta = Double.parseDouble(OrtComparison.option(args, "--min-delta-us", "0"));
@@ -37,28 +40,55 @@ public final class StepProbe {
         for (int i = 0; i < image.length; i++) {
             image[i] = (float) rnd.nextGaussian();
         }
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                int second = Integer.parseInt(OrtComparison.option(args, "--second", "2")); // 1: the same plan twice
         try (FastPlan one = FastPlan.compile(net, weights, size, size, 1);
-             FastPlan two = FastPlan.compile(net, weights, size, size, 2)) {
+             FastPlan two = second == 1 ? one : FastPlan.compile(net, weights, size, size, second)) {
             List<StepInfo> steps = one.steps();
             int n = steps.size();
             FastPlan[] plans = {one, two};
             long[][][] stepTimes = new long[2][runs][n];
             long[][] runTimes = new long[2][runs];
-            long[][] cpuTimes = new long[2][runs];
             long[] scratch = new long[n];
             for (int i = 0; i < 20; i++) {
                 one.logits(image, lab.mobilenet.engine.runtime.CancellationToken.NEVER, scratch);
                 two.logits(image, lab.mobilenet.engine.runtime.CancellationToken.NEVER, scratch);
             }
+            // --ort N: an ONNX Runtime session of the same network (2 threads) in this process, run N times
+            // before every timed pair, as OrtComparison interleaves them
+            int ortRuns = Integer.parseInt(OrtComparison.option(args, "--ort", "0"));
+            Contenders ort = ortRuns == 0 ? null : new Contenders(model, 2, java.nio.file.Path.of("tools/out/onnx"),
+                    java.nio.file.Path.of("/work/shared/weights"));
+            long pause = Long.parseLong(OrtComparison.option(args, "--pause-ms", "0"));
             for (int r = 0; r < runs; r++) {
+                for (int i = 0; i < ortRuns; i++) {
+                    ort.ort();
+                }
+                if (pause > 0) {
+                    Thread.sleep(pause);
+                }
                 for (int p = 0; p < 2; p++) {
                     plans[p].logits(image); // untimed: the other plan's workers wind down
-                    long cpu = os.getProcessCpuTime();
                     long s = System.nanoTime();
                     plans[p].logits(image, lab.mobilenet.engine.runtime.CancellationToken.NEVER, stepTimes[p][r]);
                     runTimes[p][r] = System.nanoTime() - s;
-                    cpuTimes[p][r] = os.getProcessCpuTime() - cpu;
+                }
+            }
+            if (Boolean.getBoolean("probe.threads")) { // which threads ran, where they may run
+                try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                    tasks.forEach(t -> {
+                        try {
+                            String status = java.nio.file.Files.readString(t.resolve("status"));
+                            String[] stat = java.nio.file.Files.readString(t.resolve("stat")).split("\\) ")[1].split(" ");
+                            long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                            if (ticks > 5) {
+                                System.out.println(java.nio.file.Files.readString(t.resolve("comm")).strip() + " ticks "
+                                        + ticks + " " + status.lines().filter(l -> l.startsWith("Cpus_allowed_list"))
+                                        .findFirst().orElse(""));
+                            }
+                        } catch (java.io.IOException e) {
+                            System.out.println(t + ": " + e);
+                        }
+                    });
                 }
             }
             System.out.printf(Locale.ROOT, "%s, %d runs; medians in µs%n", model, runs);
@@ -86,9 +116,11 @@ public final class StepProbe {
             }
             System.out.printf(Locale.ROOT, "sum of step minima: 1t %.2f ms, 2t %.2f ms%n", min1 / 1e6, min2 / 1e6);
             System.out.printf(Locale.ROOT, "sum of step medians: 1t %.2f ms, 2t %.2f ms%n", sum1 / 1e3, sum2 / 1e3);
-            System.out.printf(Locale.ROOT, "run median: 1t %.2f ms, 2t %.2f ms; CPU per run: 1t %.2f ms, 2t %.2f ms%n",
-                    median(runTimes[0]) / 1e6, median(runTimes[1]) / 1e6, median(cpuTimes[0]) / 1e6,
-                    median(cpuTimes[1]) / 1e6);
+            System.out.printf(Locale.ROOT, "run median: 1t %.2f ms, 2t %.2f ms; quartiles 1t %.2f–%.2f, 2t %.2f–%.2f;"
+                    + " fastest 1t %.2f, 2t %.2f ms%n", median(runTimes[0]) / 1e6, median(runTimes[1]) / 1e6,
+                    quantile(runTimes[0], 0.25) / 1e6, quantile(runTimes[0], 0.75) / 1e6,
+                    quantile(runTimes[1], 0.25) / 1e6, quantile(runTimes[1], 0.75) / 1e6,
+                    min(runTimes[0]) / 1e6, min(runTimes[1]) / 1e6);
         }
     }
 
@@ -98,6 +130,12 @@ public final class StepProbe {
             c[r] = t[r][i];
         }
         return c;
+    }
+
+    private static double quantile(long[] v, double q) {
+        long[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[(int) Math.round(q * (s.length - 1))];
     }
 
     private static long min(long[] v) {

@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.Weights;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast path: a network compiled once, for one input size, into an immutable list of fused steps
@@ -20,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * serialised (one set of buffers per plan); use one plan per thread to run in parallel.
  *
  * <p>Threads: a persistent pool of {@code threads} (the caller and {@code threads − 1} workers) splits each
- * step by output rows. OpenBLAS is set to one thread (process-wide) so that native threads never compete
- * with the pool's.
+ * step into bands of output rows (or, for the late layers, output channels); steps too small to gain stay
+ * on the caller. OpenBLAS runs at one thread during a run ({@link OpenBlasThreads}) so that its threads
+ * never compete with the pool's, and at whatever it was set to outside runs.
  */
 public final class FastPlan implements AutoCloseable {
 
@@ -59,7 +59,6 @@ public final class FastPlan implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
-        Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS, process-wide: the pool owns the threads
         PlanCompiler.Compiled compiled = PlanCompiler.compile(network, weights, height, width);
         return new FastPlan(network, height, width, compiled, new WorkerPool(threads, minWorkPerPart));
     }
@@ -115,6 +114,7 @@ public final class FastPlan implements AutoCloseable {
             throw new IllegalArgumentException("stepNanos needs " + steps.size() + " entries");
         }
         workspace.input = image;
+        OpenBlasThreads.enter();
         try {
             for (int i = 0; i < steps.size(); i++) {
                 if (cancel.isCancelled()) {
@@ -129,6 +129,7 @@ public final class FastPlan implements AutoCloseable {
             return Arrays.copyOf(workspace.tensors[logitsSlot], classes);
         } finally {
             workspace.input = null;
+            OpenBlasThreads.exit();
         }
     }
 

@@ -139,9 +139,8 @@ final class GemmStep implements Step {
                 return;
             }
         }
-        // bands of rows, claimed by whichever thread is free; each band's product is read back by its epilogue
-        // while it is still in L2
-        int bands = Step.bands(pool, oh, info.macs(), (long) ow * (depth() + n));
+        // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
+        int bands = Step.bands(pool, oh, info.macs());
         pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> rows(ws, b, Step.split(oh, bands, band),
                 Step.split(oh, bands, band + 1), thread, true));
     }

@@ -27,13 +27,11 @@ interface Step {
     }
 
     /**
-     * Floats a band of a GEMM step should touch (its patches and its output): about a quarter of this
-     * CPU's 512 KB L2, so that the epilogue reads back what the product has just written from L2, not memory.
+     * Bands per thread when a GEMM step is shared: two, so that a thread slowed by the machine costs the
+     * step at most a quarter of it, and no more, because every band's {@code sgemm} packs the weights again
+     * and small products run slower (7 rows of 49 pixels: 1.3x, not 2x, faster than all of them, measured).
      */
-    int BAND_FLOATS = 32 * 1024;
-
-    /** Bands per thread when a step is shared: enough that one slowed thread costs the step little. */
-    int BANDS_PER_THREAD = 4;
+    int BANDS_PER_THREAD = 2;
 
     /**
      * Whether a step of {@code work} (MACs, or what costs as much time) is worth sharing with the workers:
@@ -44,19 +42,9 @@ interface Step {
         return pool.threads() > 1 && work >= 2 * pool.minWorkPerPart();
     }
 
-    /**
-     * How many bands of rows to cut a step into: enough that a band's operands ({@code floatsPerRow} per row)
-     * stay within {@link #BAND_FLOATS}, and when the step is {@link #shared} also {@link #BANDS_PER_THREAD}
-     * per thread (no band under a quarter of the minimum work), never more than the rows.
-     */
-    static int bands(WorkerPool pool, int rows, long work, long floatsPerRow) {
-        long byCache = Math.max(1, (rows * floatsPerRow + BAND_FLOATS - 1) / BAND_FLOATS);
-        long byShare = 1;
-        if (shared(pool, work)) {
-            long byWork = pool.minWorkPerPart() <= 0 ? Long.MAX_VALUE : Math.max(2, 4 * work / pool.minWorkPerPart());
-            byShare = Math.min((long) pool.threads() * BANDS_PER_THREAD, byWork);
-        }
-        return (int) Math.max(1, Math.min(rows, Math.max(byCache, byShare)));
+    /** How many bands of rows to cut a shared step into: {@link #BANDS_PER_THREAD} per thread, at most the rows. */
+    static int bands(WorkerPool pool, int rows, long work) {
+        return shared(pool, work) ? Math.max(1, Math.min(rows, pool.threads() * BANDS_PER_THREAD)) : 1;
     }
 
     /** Rows {@code [start, end)} of part {@code part} when {@code rows} are split into {@code parts}. */

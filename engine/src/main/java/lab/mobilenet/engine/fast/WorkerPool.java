@@ -11,9 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * from one counter until none is left. A worker that the operating system has not scheduled yet (a busy
  * machine) therefore never holds the step up: the caller simply does that part too, and a step costs at
  * worst what it costs on one thread. The counter carries the step's generation in its high bits, so a
- * worker that wakes late cannot claim a part of a newer step with an older step's work. Workers spin
- * for up to 0.5 ms after a step (the next one follows within microseconds) and then park, so an idle plan
- * costs no CPU. Not re-entrant: one {@link #run} at a time.
+ * worker that wakes late cannot claim a part of a newer step with an older step's work. The caller claims
+ * from the front and the workers from the back ({@link #runBands}). Workers spin for up to 0.5 ms after a
+ * step (the next one follows within microseconds) and then park, so an idle plan costs no CPU. Not
+ * re-entrant: one {@link #run} at a time.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -30,8 +31,13 @@ final class WorkerPool implements AutoCloseable {
         void run(int band, int thread);
     }
 
-    /** Default work (MACs) below which a step stays on the calling thread: about 0.1 ms. */
-    static final long MIN_WORK_PER_PART = 500_000;
+    /**
+     * Default work (MACs) a part must have for a step to be shared: about 50 µs of {@code sgemm}. With 0.5 M,
+     * the 14x14 and 7x7 layers of V3-Small (1–2 M MACs, 40–100 µs) were shared and ran slower on two threads
+     * than on one (each thread's product too small to be efficient, and each step reading rows the other
+     * core wrote); steps under 2.5 M MACs now stay on the caller.
+     */
+    static final long MIN_WORK_PER_PART = 1_250_000;
 
     /**
      * How long a worker spins for the next step before parking. The steps of one run follow each other
@@ -45,7 +51,7 @@ final class WorkerPool implements AutoCloseable {
     private final int threads;
     private final long minWorkPerPart;
     private final Thread[] workers;
-    /** generation << 32 | next unclaimed part. */
+    /** generation << 32 | front << 16 | back: bands [front, back) are unclaimed. */
     private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger completed = new AtomicInteger();
     private volatile Bands body;
@@ -97,10 +103,10 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} for bands {@code 0 … bands − 1}, any number of them, claimed one at a time by whichever
-     * thread is free, and waits for all. Many small bands share a step fairly even when one thread is slowed
-     * (a busy core, a late wake-up): the other simply claims more of them, and a preempted thread holds up at
-     * most the band it is in. With {@code parallel} false the caller runs them all and no worker is woken.
+     * Runs {@code body} for bands {@code 0 … bands − 1}, any number of them, claimed one at a time (the caller
+     * from the front, the workers from the back) by whichever thread is free, and waits for all. A step is
+     * shared fairly even when one thread is slowed (a busy core, a late wake-up): the other simply claims
+     * more bands. With {@code parallel} false the caller runs them all and no worker is woken.
      */
     void runBands(int bands, boolean parallel, Bands body) {
         if (!parallel || bands == 1 || threads == 1) {
@@ -113,16 +119,19 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private void share(int parts, Bands body) {
+        if (parts > MAX_BANDS) {
+            throw new IllegalArgumentException(parts + " bands, at most " + MAX_BANDS);
+        }
         generation++;
         // first close the old step's counter: a worker still in it must not see the new fields and claim
         // a part under the old generation (that ran a part twice)
-        claims.set(generation << 32 | Integer.MAX_VALUE);
+        claims.set(generation << 32);
         this.body = body;
         this.parts = parts;
         this.failure = null;
         this.caller = Thread.currentThread();
         completed.set(0);
-        claims.set(generation << 32); // publishes the fields above
+        claims.set(generation << 32 | parts); // publishes the fields above: front 0, back = parts
         for (int i = 0; i < Math.min(parts - 1, workers.length); i++) {
             LockSupport.unpark(workers[i]);
         }
@@ -144,16 +153,38 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Claims parts of step {@code gen} until none is left; returns whether it ran any. */
+    /** The most bands one step can have: front and back share the counter's low 32 bits. */
+    static final int MAX_BANDS = 0xFFFF;
+
+    /** Whether counter value {@code c} has an unclaimed band: the front has not met the back. */
+    private static boolean claimable(long c) {
+        return (int) (c >>> 16 & 0xFFFF) < (int) (c & 0xFFFF);
+    }
+
+    /**
+     * Claims parts of step {@code gen} until none is left; returns whether it ran any. The caller claims
+     * from the front (rows from the top), the workers from the back, so that when both keep pace each
+     * takes the same half of the rows in every step and reads mostly what it wrote itself in the step
+     * before (a row another core wrote comes from that core's cache, slowly); when one falls behind the
+     * other takes more bands, and they meet wherever that is.
+     */
     private boolean claimAndRun(long gen, int thread) {
         boolean ran = false;
         while (true) {
             long c = claims.get();
-            int part = (int) c;
-            if (c >>> 32 != gen || part >= parts) {
+            if (c >>> 32 != gen || !claimable(c)) {
                 return ran;
             }
-            if (!claims.compareAndSet(c, c + 1)) {
+            int part;
+            long next;
+            if (thread == 0) {
+                part = (int) (c >>> 16 & 0xFFFF);
+                next = c + (1L << 16);
+            } else {
+                part = (int) (c & 0xFFFF) - 1;
+                next = c - 1;
+            }
+            if (!claims.compareAndSet(c, next)) {
                 continue;
             }
             ran = true;
@@ -171,7 +202,7 @@ final class WorkerPool implements AutoCloseable {
     private void work(int thread) {
         while (!closed) {
             long c = claims.get();
-            if ((int) c < parts) { // looks claimable: claimAndRun checks again, atomically
+            if (claimable(c)) { // claimAndRun checks again, atomically
                 claimAndRun(c >>> 32, thread);
                 continue;
             }
