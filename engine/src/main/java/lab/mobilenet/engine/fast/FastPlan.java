@@ -20,8 +20,8 @@ import lab.mobilenet.engine.runtime.Weights;
  *
  * <p>Threads: a persistent pool of {@code threads} (the caller and {@code threads − 1} workers) splits each
  * step into bands of output rows (or, for the late layers, output channels); steps too small to gain stay
- * on the caller. OpenBLAS runs at one thread during a run ({@link OpenBlasThreads}) so that its threads
- * never compete with the pool's, and at whatever it was set to outside runs.
+ * on the caller. OpenBLAS is set to one thread, process-wide ({@link OpenBlasThreads} says why it stays
+ * so), so that its threads never compete with the pool's.
  */
 public final class FastPlan implements AutoCloseable {
 
@@ -59,6 +59,7 @@ public final class FastPlan implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
+        OpenBlasThreads.pinToOne();
         PlanCompiler.Compiled compiled = PlanCompiler.compile(network, weights, height, width);
         return new FastPlan(network, height, width, compiled, new WorkerPool(threads, minWorkPerPart));
     }
@@ -114,7 +115,6 @@ public final class FastPlan implements AutoCloseable {
             throw new IllegalArgumentException("stepNanos needs " + steps.size() + " entries");
         }
         workspace.input = image;
-        OpenBlasThreads.enter();
         try {
             for (int i = 0; i < steps.size(); i++) {
                 if (cancel.isCancelled()) {
@@ -129,7 +129,6 @@ public final class FastPlan implements AutoCloseable {
             return Arrays.copyOf(workspace.tensors[logitsSlot], classes);
         } finally {
             workspace.input = null;
-            OpenBlasThreads.exit();
         }
     }
 

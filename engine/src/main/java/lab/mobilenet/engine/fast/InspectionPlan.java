@@ -93,7 +93,7 @@ public final class InspectionPlan implements AutoCloseable {
         }
         List<Layer> layers = network.layers();
         workspace.input = image;
-        OpenBlasThreads.enter();
+        OpenBlasThreads.pinToOne(); // ND4J's own operations may have raised it
         try {
             int s = 0;
             for (int i = 0; i < layers.size(); i++) {
@@ -115,7 +115,6 @@ public final class InspectionPlan implements AutoCloseable {
             return planar(layers.size() - 1);
         } finally {
             workspace.input = null;
-            OpenBlasThreads.exit();
         }
     }
 

@@ -86,21 +86,6 @@ class FastPlanBehaviourTest {
     }
 
     @Test
-    void aRunLowersOpenBlasToOneThreadOnlyForItsOwnTime() {
-        Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
-        org.nd4j.linalg.api.blas.Blas blas = org.nd4j.linalg.factory.Nd4j.factory().blas();
-        int before = blas.getMaxThreads();
-        blas.setMaxThreads(2); // as ND4J's own operations may have left it
-        try (Weights w = SeededWeights.create(net, 2); FastPlan plan = FastPlan.compile(net, w, 32, 32, 2)) {
-            assertEquals(2, blas.getMaxThreads(), "OpenBLAS's count after compiling a plan");
-            plan.logits(new float[3 * 32 * 32]);
-            assertEquals(2, blas.getMaxThreads(), "OpenBLAS's count after a run");
-        } finally {
-            blas.setMaxThreads(before);
-        }
-    }
-
-    @Test
     void slotsAreReusedOnlyAfterTheirLastReaderAndPinnedBlockInputsSurvive() {
         SlotAllocator slots = new SlotAllocator();
         int a = slots.allocate();
