@@ -32,7 +32,8 @@ final class Contenders implements AutoCloseable {
     final boolean sameWeights;
     private final Weights weights;
     private final FastPlan plan;
-    private final OrtSession session;
+    private final Path onnx;
+    private OrtSession session;
     private final OnnxTensor input;
     private final float[] image;
 
@@ -54,15 +55,35 @@ final class Contenders implements AutoCloseable {
         for (int i = 0; i < image.length; i++) {
             image[i] = (float) rnd.nextGaussian();
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        this.onnx = onnx;
+        openOrt();
+        input = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(image),
+                new long[] {1, 3, SIZE, SIZE});
+    }
+
+    /** Opens the ONNX Runtime session (if it is closed). */
+    void openOrt() throws OrtException {
+        if (session != null) {
+            return;
+        }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(onnx.toString(), options);
+            if (Boolean.getBoolean("ort.noSpin")) { // ORT's idle workers stop spinning (see OrtComparison)
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
+            session = OrtEnvironment.getEnvironment().createSession(onnx.toString(), options);
         }
-        input = OnnxTensor.createTensor(env, FloatBuffer.wrap(image), new long[] {1, 3, SIZE, SIZE});
+    }
+
+    /** Closes the session, and with it ONNX Runtime's intra-op workers (idle, they spin: see OrtComparison). */
+    void closeOrt() throws OrtException {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
     }
 
     /** Work that may throw, for {@link #onLargeStack}. */
@@ -117,7 +138,7 @@ final class Contenders implements AutoCloseable {
     @Override
     public void close() throws OrtException {
         input.close();
-        session.close();
+        closeOrt();
         plan.close();
         weights.close();
     }

@@ -13,8 +13,19 @@ import java.util.Locale;
  * that neither pays for the other's threads winding down), then the median of each and their ratio.
  * Absolute times drift on a shared machine; the ratio measured side by side is the number to report.
  *
+ * <p>Two threads: ONNX Runtime's idle intra-op workers keep spinning while their session is open
+ * (measured: one took 1.65 s of CPU in 2 s in which ORT itself ran a fraction of the time), and on two
+ * cores that takes a core from the engine. With ORT's spinning off ({@code -Dort.noSpin=true}) the
+ * engine's two-thread times were about half of what they are beside a spinning session (2026-12-02:
+ * V3-Large 9.1 against 22–25 ms, V2 10.5 against 11–29, V3-Small 3.9 against 8.6), its one-thread
+ * times did not move; but ORT's own two-thread times got slower and noisier, so neither setting gives a
+ * fair ratio. Two experiments to separate them, neither conclusive on the shared machine and so not the
+ * default: {@code --ort-session per-block} closes the session before each engine block and opens it
+ * (ten untimed runs) before each ORT block; {@code --pause-ms N} sleeps before each block.
+ *
  * <p>Usage: {@code java -cp ... lab.mobilenet.bench.OrtComparison [--onnx DIR] [--weights DIR]
- * [--threads 1,2] [--rounds 15] [--block 4] [--models a,b]}
+ * [--threads 1,2] [--rounds 15] [--block 4] [--pause-ms 0] [--ort-session shared|per-block]
+ * [--models a,b]}
  */
 public final class OrtComparison {
 
@@ -35,6 +46,8 @@ public final class OrtComparison {
                 .toArray();
         int rounds = Integer.parseInt(option(args, "--rounds", "15"));
         int block = Integer.parseInt(option(args, "--block", "4"));
+        long pause = Long.parseLong(option(args, "--pause-ms", "0"));
+        boolean sessionPerBlock = option(args, "--ort-session", "shared").equals("per-block");
         List<String> models = List.of(option(args, "--models", String.join(",", MODELS)).split(","));
         System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each%n",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -52,6 +65,10 @@ public final class OrtComparison {
                     List<Long> engine = new ArrayList<>();
                     List<Long> ort = new ArrayList<>();
                     for (int r = 0; r < rounds; r++) {
+                        if (sessionPerBlock) {
+                            c.closeOrt(); // its idle workers spin (see the class comment)
+                        }
+                        Thread.sleep(pause);
                         for (int i = 0; i < block; i++) {
                             long s = System.nanoTime();
                             c.engine();
@@ -59,6 +76,13 @@ public final class OrtComparison {
                                 engine.add(System.nanoTime() - s);
                             }
                         }
+                        if (sessionPerBlock) {
+                            c.openOrt();
+                            for (int i = 0; i < 10; i++) { // a new session's first runs are slow (arena, threads)
+                                c.ort();
+                            }
+                        }
+                        Thread.sleep(pause);
                         for (int i = 0; i < block; i++) {
                             long s = System.nanoTime();
                             c.ort();

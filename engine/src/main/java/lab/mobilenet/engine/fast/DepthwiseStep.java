@@ -57,9 +57,18 @@ final class DepthwiseStep implements Step {
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
-        int parts = Step.parts(pool, oh, info.macs());
+        // one band per thread: a band restarts the ring of patches (k − 1 input rows gathered again), which on
+        // a 14x14 map cut into six bands of 2–3 rows cost more than the second thread saved
+        int bands = Step.shared(pool, info.macs() * MAC_COST) ? Math.min(oh, pool.threads()) : 1;
         float[] src = ws.tensors[in];
-        pool.run(parts, part -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel, stride, pad, act,
-                ws, out, ow, Step.split(oh, parts, part), Step.split(oh, parts, part + 1), ws.depthwise[part]));
+        pool.runBands(bands, true, (band, thread) -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel,
+                stride, pad, act, ws, out, ow, Step.split(oh, bands, band), Step.split(oh, bands, band + 1),
+                ws.depthwise[thread]));
     }
+
+    /**
+     * A depthwise MAC costs about as much time as ten in a GEMM (memory-bound, measured 1–2 against 15–30
+     * GMAC/s here), so the threshold for sharing a step, set in GEMM MACs, weighs them so.
+     */
+    private static final long MAC_COST = 10;
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.Weights;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast path: a network compiled once, for one input size, into an immutable list of fused steps
@@ -20,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * serialised (one set of buffers per plan); use one plan per thread to run in parallel.
  *
  * <p>Threads: a persistent pool of {@code threads} (the caller and {@code threads − 1} workers) splits each
- * step by output rows. OpenBLAS is set to one thread (process-wide) so that native threads never compete
- * with the pool's.
+ * step into bands of output rows (or, for the late layers, output channels); steps too small to gain stay
+ * on the caller. OpenBLAS is set to one thread, process-wide ({@link OpenBlasThreads} says why it stays
+ * so), so that its threads never compete with the pool's.
  */
 public final class FastPlan implements AutoCloseable {
 
@@ -59,7 +59,7 @@ public final class FastPlan implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
-        Nd4j.factory().blas().setMaxThreads(1); // OpenBLAS, process-wide: the pool owns the threads
+        OpenBlasThreads.pinToOne();
         PlanCompiler.Compiled compiled = PlanCompiler.compile(network, weights, height, width);
         return new FastPlan(network, height, width, compiled, new WorkerPool(threads, minWorkPerPart));
     }

@@ -14,7 +14,6 @@ import lab.mobilenet.engine.runtime.InnerRun;
 import lab.mobilenet.engine.runtime.LayerRun;
 import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.Weights;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The inspection path's compiled form, for batch 1: the layer list exactly as it is (every convolution
@@ -93,9 +92,9 @@ public final class InspectionPlan implements AutoCloseable {
             throw new IllegalArgumentException("input must be 3x" + height + "x" + width + " floats, got "
                     + image.length);
         }
-        Nd4j.factory().blas().setMaxThreads(1); // process-wide: the pool owns the threads (ND4J ops may have changed it)
         List<Layer> layers = network.layers();
         workspace.input = image;
+        OpenBlasThreads.pinToOne(); // ND4J's own operations may have raised it
         try {
             int s = 0;
             for (int i = 0; i < layers.size(); i++) {

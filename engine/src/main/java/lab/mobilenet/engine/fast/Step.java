@@ -26,6 +26,27 @@ interface Step {
         return (int) Math.max(1, Math.min(Math.min(pool.threads(), rows), byWork));
     }
 
+    /**
+     * Bands per thread when a GEMM step is shared: two, so that a thread slowed by the machine costs the
+     * step at most a quarter of it, and no more, because every band's {@code sgemm} packs the weights again
+     * and small products run slower (7 rows of 49 pixels: 1.3x, not 2x, faster than all of them, measured).
+     */
+    int BANDS_PER_THREAD = 2;
+
+    /**
+     * Whether a step of {@code work} (MACs, or what costs as much time) is worth sharing with the workers:
+     * at least two parts of {@link WorkerPool#minWorkPerPart()}. Below that the caller runs it alone and no
+     * worker is woken.
+     */
+    static boolean shared(WorkerPool pool, long work) {
+        return pool.threads() > 1 && work >= 2 * pool.minWorkPerPart();
+    }
+
+    /** How many bands of rows to cut a shared step into: {@link #BANDS_PER_THREAD} per thread, at most the rows. */
+    static int bands(WorkerPool pool, int rows, long work) {
+        return shared(pool, work) ? Math.max(1, Math.min(rows, pool.threads() * BANDS_PER_THREAD)) : 1;
+    }
+
     /** Rows {@code [start, end)} of part {@code part} when {@code rows} are split into {@code parts}. */
     static int split(int rows, int parts, int part) {
         return (int) ((long) rows * part / parts);

@@ -50,6 +50,42 @@ class FastPlanBehaviourTest {
     }
 
     @Test
+    void bandsRunExactlyOnceEachOnThreadsOfThePoolCallerFromTheFrontWorkersFromTheBack() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            int bands = 9;
+            int callerBands = 0;
+            int workerBands = 0;
+            for (int round = 0; round < 300; round++) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(bands);
+                int[] threadOf = new int[bands];
+                pool.runBands(bands, true, (band, thread) -> {
+                    hits.incrementAndGet(band);
+                    threadOf[band] = thread;
+                    for (long spin = System.nanoTime(); System.nanoTime() - spin < 20_000; ) {
+                        Thread.onSpinWait(); // long enough for the worker to wake and claim bands
+                    }
+                });
+                for (int b = 0; b < bands; b++) {
+                    assertEquals(1, hits.get(b), "band " + b + " in round " + round);
+                }
+                // the caller's bands are a prefix and the worker's a suffix (either may be empty): no band of
+                // the caller's comes after one of the worker's
+                for (int b = 1; b < bands; b++) {
+                    assertTrue(threadOf[b] == 0 || threadOf[b] == 1, "thread index " + threadOf[b]);
+                    assertTrue(threadOf[b] >= threadOf[b - 1], "bands by thread: " + java.util.Arrays.toString(threadOf));
+                }
+                callerBands += threadOf[0] == 0 ? 1 : 0;
+                workerBands += threadOf[bands - 1] == 1 ? 1 : 0;
+            }
+            assertTrue(callerBands > 0 && workerBands > 0, "caller ran the first band in " + callerBands
+                    + " rounds, the worker the last in " + workerBands);
+            int[] ranOn = new int[4];
+            pool.runBands(4, false, (band, thread) -> ranOn[band] = thread + 1); // not shared: all on the caller
+            assertArrayEquals(new int[] {1, 1, 1, 1}, ranOn);
+        }
+    }
+
+    @Test
     void slotsAreReusedOnlyAfterTheirLastReaderAndPinnedBlockInputsSurvive() {
         SlotAllocator slots = new SlotAllocator();
         int a = slots.allocate();
