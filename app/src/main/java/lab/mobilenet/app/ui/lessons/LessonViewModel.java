@@ -132,8 +132,16 @@ public final class LessonViewModel {
                         if (position > 0) {
                             seek(position);
                         }
-                        for (int i = 0; i < steps; i++) {
-                            next();
+                        if (steps > 0) {
+                            // one background task and one frame, not one per step: --steps=100000 queued
+                            // 100,000 tasks and frames and ran the heap out
+                            move(session -> {
+                                for (int i = 0; i < steps; i++) {
+                                    if (!session.next()) {
+                                        break; // at the end
+                                    }
+                                }
+                            });
                         }
                     }
                 }

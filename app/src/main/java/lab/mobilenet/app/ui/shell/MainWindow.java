@@ -170,7 +170,10 @@ public final class MainWindow {
         w.warmup.start(context.executors().compute(), context.executors().ui());
         StartOptions o = context.start();
         w.theme.set(o.theme());
-        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), o.position(), o.steps());
+        boolean lessonsFirst = o.page() == null || o.page() == Page.LESSONS;
+        // --steps and --position belong to the page that opens first
+        w.lessonsPage.start(o.lessonId(), o.photo(), o.granularity(), lessonsFirst ? o.position() : 0,
+                lessonsFirst ? o.steps() : 0);
         if (o.learnedKernels()) {
             w.lessonsPage.viewModel().kernelsProperty().set(KernelChoice.LEARNED_V1_STEM);
         }

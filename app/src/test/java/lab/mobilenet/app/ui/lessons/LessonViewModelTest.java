@@ -55,6 +55,26 @@ class LessonViewModelTest {
     }
 
     @Test
+    void manyStartStepsAreTakenInOneGoAndStopAtTheEnd() {
+        LessonViewModel other = new LessonViewModel(new CatalogLessonSource(), UiExecutors.sameThread());
+        other.granularityProperty().set(Granularity.MAC);
+        List<LessonFrame> published = new ArrayList<>();
+        other.frameProperty().addListener((o, was, now) -> published.add(now));
+        other.start("depthwise", "chelsea.png", 0, 30);
+        assertEquals(30, other.frame().counters().macsDone(), "30 single multiply-adds");
+        assertTrue(published.size() <= 3, "the opening frame and the stepped one, not one per step: " + published.size());
+
+        LessonViewModel third = new LessonViewModel(new CatalogLessonSource(), UiExecutors.sameThread());
+        third.granularityProperty().set(Granularity.MAC);
+        published.clear();
+        third.frameProperty().addListener((o, was, now) -> published.add(now));
+        third.start("standard", "chelsea.png", 0, 50_000_000); // far more steps than the lesson has MACs
+        LessonFrame end = third.frame();
+        assertEquals(end.counters().macsTotal(), end.counters().macsDone(), "stepped to the end, and no further");
+        assertTrue(published.size() <= 3, "frames published: " + published.size());
+    }
+
+    @Test
     void stepAtPixelGranularityAddsOneOutputValueOfMacs() {
         vm.granularityProperty().set(Granularity.PIXEL);
         var g = vm.frame().traces().get(0).trace().geometry();
