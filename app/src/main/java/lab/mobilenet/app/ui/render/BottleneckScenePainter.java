@@ -39,8 +39,9 @@ public final class BottleneckScenePainter {
                 w.get("scene.bottleneck-survive", percent(f.linearSurvival().share()), linearKept, p),
                 w.get("scene.bottleneck-exact"), false);
         Box lower = bottom.inset(gap / 2);
-        chart(ctx, lower.leftPart(0.40), f);
-        block(ctx, lower.rightPart(0.43), f.block());
+        // the block's sentence needs the width more than the 29 bars do
+        chart(ctx, lower.leftPart(0.36), f);
+        block(ctx, lower.rightPart(0.39), f.block());
     }
 
     /**
@@ -146,8 +147,10 @@ public final class BottleneckScenePainter {
                 double tw = p.textWidth(label, ctx.body() * 0.85, true);
                 // keep the label inside the chart whichever end the bar is at
                 double lx = Math.max(bars.x + tw / 2, Math.min(bars.right() - tw / 2, x));
-                p.text(label, lx, bars.bottom() - h - ctx.body() * 0.6, ctx.body() * 0.85, true, pal.current(),
-                        Painter.Align.CENTER);
+                double ly = bars.bottom() - h - ctx.body() * 0.6;
+                p.fillRect(lx - tw / 2 - 2, ly - ctx.body() * 0.5, tw + 4, ctx.body(), Palette.alpha(pal.background(),
+                        220));
+                p.text(label, lx, ly, ctx.body() * 0.85, true, pal.current(), Painter.Align.CENTER);
             }
         }
     }
@@ -161,7 +164,7 @@ public final class BottleneckScenePainter {
         Palette pal = ctx.pal();
         var w = ctx.words();
         Box rest = Draw.title(p, pal, box, w.get("scene.bottleneck-v2", b.network(), b.block()), ctx.body());
-        Box diagram = rest.top(Math.min(rest.h * 0.5, ctx.body() * 5.5));
+        Box diagram = rest.top(Math.min(rest.h * 0.46, ctx.body() * 4.8));
         int[] channels = {b.inChannels(), b.expanded(), b.expanded(), b.outChannels()};
         String[] ops = {w.get("scene.bottleneck-expand"), w.get("scene.bottleneck-depthwise"),
             w.get("scene.bottleneck-project")};
@@ -218,10 +221,24 @@ public final class BottleneckScenePainter {
         }
     }
 
+    /** The words of {@code text}, with "x = 6" kept as one word so an equation is never split over two lines. */
+    static List<String> unbroken(String text) {
+        List<String> words = new java.util.ArrayList<>();
+        String[] parts = text.split(" ");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].equals("=") && !words.isEmpty() && i + 1 < parts.length) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + " = " + parts[++i]);
+            } else {
+                words.add(parts[i]);
+            }
+        }
+        return words;
+    }
+
     static List<String> lines(Painter p, String text, double width, double size) {
         List<String> out = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : unbroken(text)) {
             String candidate = line.length() == 0 ? word : line + " " + word;
             if (p.textWidth(candidate, size, false) <= width) {
                 line.setLength(0);

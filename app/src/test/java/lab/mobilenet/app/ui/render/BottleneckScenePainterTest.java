@@ -107,4 +107,11 @@ class BottleneckScenePainterTest {
         assertTrue(m.texts.containsAll(List.of("32", "192")), all);
         assertTrue(all.contains("blocks.2.1.conv_pwl + bn3"), all);
     }
+
+    @Test
+    void anEquationIsNeverBrokenOverTwoLines() {
+        assertEquals(List.of("like", "n = 2", "here.", "(t = 6)", "can"),
+                BottleneckScenePainter.unbroken("like n = 2 here. (t = 6) can"));
+        assertEquals(List.of("채널(t = 6)은"), BottleneckScenePainter.unbroken("채널(t = 6)은"));
+    }
 }
