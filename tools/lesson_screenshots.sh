@@ -12,7 +12,7 @@ JAR=${JAR:-app/target/mobilenet-lab.jar}
 OUT=${OUT:-docs/screenshots}
 WAIT=${WAIT:-4}
 LANGS=${LANGS:-en zh ko}
-LESSONS=${*:-standard depthwise pointwise separable groups im2col multipliers inverted-residual squeeze-excite}
+LESSONS=${*:-standard depthwise pointwise separable groups im2col multipliers inverted-residual squeeze-excite linear-bottleneck}
 [ -f "$JAR" ] || { echo "no $JAR: build it with mvn -o -q -B -DskipTests package" >&2; exit 2; }
 # Hide every system CJK font (this machine has Droid Sans Fallback), so zh/ko can only come from the
 # font the app bundles (assets/fonts); refuse to go on if fontconfig still finds one.
@@ -45,6 +45,7 @@ position() {
         im2col) echo "--granularity=row --steps=30" ;;
         inverted-residual) echo "--steps=2" ;;
         squeeze-excite) echo "--steps=3" ;;
+        linear-bottleneck) echo "--position=3" ;;  # n = 5: part of the spiral survives, part is folded away
         *) echo "" ;;
     esac
 }

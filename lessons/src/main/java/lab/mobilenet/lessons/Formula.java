@@ -134,6 +134,27 @@ public record Formula(String id, String symbolic, List<Term> terms, String subst
         return sum("scaled-separable-macs", dw, pw);
     }
 
+    /**
+     * The linear-bottleneck lesson's round trip y = T⁺·ReLU(T·x) with T's n substituted: T is n×2 (up into n
+     * dimensions), T⁺ its 2×n pseudo-inverse (back down). The value is n.
+     */
+    public static Formula bottleneckRoundTrip(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive, got " + n);
+        }
+        return new Formula("bottleneck-round-trip", "y = T⁺·ReLU(T·x)", List.of(t("n", n)),
+                "T⁺[2×" + n + "]·ReLU(T[" + n + "×2]·x)", n);
+    }
+
+    /**
+     * Multiply-adds of that round trip for P points: T·x costs n·2 per point, T⁺·h costs 2·n, so
+     * P·n·2 + P·2·n (the ReLU is not counted, as everywhere in the papers).
+     */
+    public static Formula bottleneckMacs(int points, int n) {
+        return sum("bottleneck-macs", product("", "P·n·2", t("P", points), t("n", n), t("2", 2)),
+                product("", "P·2·n", t("P", points), t("2", 2), t("n", n)));
+    }
+
     /** Width multiplier α: cost and parameters shrink by about α². */
     public static Formula widthScaling(double alpha) {
         return square("width-scaling", "α²", "α", alpha);

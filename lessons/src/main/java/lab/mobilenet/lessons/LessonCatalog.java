@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * The course: nine lessons in order, and the factory that starts a {@link LessonSession} for one of them on a
+ * The course: ten lessons in order, and the factory that starts a {@link LessonSession} for one of them on a
  * photo. Titles and texts live in the resource bundle {@link #BUNDLE} (English default, 中文, 한국어).
  */
 public final class LessonCatalog {
@@ -22,9 +22,11 @@ public final class LessonCatalog {
     public static final Lesson MULTIPLIERS = new Lesson("multipliers", 7, true);
     public static final Lesson INVERTED_RESIDUAL = new Lesson("inverted-residual", 8, true);
     public static final Lesson SQUEEZE_EXCITE = new Lesson("squeeze-excite", 9, true);
+    /** Why V2's projection has no ReLU (V2 paper, Fig. 1): no photo and no network run, only V2's block shape. */
+    public static final Lesson LINEAR_BOTTLENECK = new Lesson("linear-bottleneck", 10, true);
 
     private static final List<Lesson> ALL = List.of(STANDARD, DEPTHWISE, POINTWISE, SEPARABLE, GROUPS, IM2COL,
-            MULTIPLIERS, INVERTED_RESIDUAL, SQUEEZE_EXCITE);
+            MULTIPLIERS, INVERTED_RESIDUAL, SQUEEZE_EXCITE, LINEAR_BOTTLENECK);
 
     private LessonCatalog() {
     }
@@ -54,8 +56,8 @@ public final class LessonCatalog {
     }
 
     /**
-     * Starts a lesson on a photo: the photo is shrunk to the lesson's teaching size first. The multipliers lesson
-     * needs no photo. The block lessons (inverted residual, squeeze-excite) run the real network on the photo
+     * Starts a lesson on a photo: the photo is shrunk to the lesson's teaching size first. The multipliers and
+     * linear-bottleneck lessons need no photo. The block lessons (inverted residual, squeeze-excite) run the real network on the photo
      * ({@link LessonOptions#photo()} if given, else {@code photo}), which takes a few hundred milliseconds: start
      * them on a background thread, never on the UI thread.
      */

@@ -29,6 +29,9 @@ final class LessonFactory {
         if (lesson == LessonCatalog.MULTIPLIERS) {
             return LessonSession.multipliers(lesson, new MultiplierLesson());
         }
+        if (lesson == LessonCatalog.LINEAR_BOTTLENECK) {
+            return LessonSession.bottleneck(lesson, new BottleneckLesson());
+        }
         if (lesson == LessonCatalog.INVERTED_RESIDUAL || lesson == LessonCatalog.SQUEEZE_EXCITE) {
             boolean v2 = lesson == LessonCatalog.INVERTED_RESIDUAL;
             boolean small = !v2 && options.network() == Architecture.MOBILENET_V3_SMALL;

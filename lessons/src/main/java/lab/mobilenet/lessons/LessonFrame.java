@@ -20,16 +20,26 @@ import java.util.Optional;
  *                    multipliers lesson only)
  * @param block       the real block run on the photo and how many stages are done (the inverted-residual and
  *                    squeeze-excite lessons only)
+ * @param bottleneck  the spiral through n dimensions at the current n (the linear-bottleneck lesson only)
  */
 public record LessonFrame(Lesson lesson, Granularity granularity, long position, long length,
                           List<TraceFrame> traces, List<Formula> formulas, Optional<Comparison> comparison,
                           List<GroupCost> groupCosts, Optional<GemmFrame> gemm,
-                          Optional<MultiplierTable> multipliers, Optional<BlockFrame> block) {
+                          Optional<MultiplierTable> multipliers, Optional<BlockFrame> block,
+                          Optional<BottleneckFrame> bottleneck) {
 
     public LessonFrame {
         traces = List.copyOf(traces);
         formulas = List.copyOf(formulas);
         groupCosts = List.copyOf(groupCosts);
+    }
+
+    /** A frame of any lesson but the linear-bottleneck one. */
+    public LessonFrame(Lesson lesson, Granularity granularity, long position, long length, List<TraceFrame> traces,
+                       List<Formula> formulas, Optional<Comparison> comparison, List<GroupCost> groupCosts,
+                       Optional<GemmFrame> gemm, Optional<MultiplierTable> multipliers, Optional<BlockFrame> block) {
+        this(lesson, granularity, position, length, traces, formulas, comparison, groupCosts, gemm, multipliers,
+                block, Optional.empty());
     }
 
     public boolean atStart() {
@@ -42,11 +52,14 @@ public record LessonFrame(Lesson lesson, Granularity granularity, long position,
 
     /**
      * Counters of the leading trace; in the block lessons those of the stages done ({@link BlockFrame#counters()});
-     * {@link Counters#ZERO} without either.
+     * in the linear-bottleneck lesson those of its two products at this n; {@link Counters#ZERO} without any.
      */
     public Counters counters() {
         if (!traces.isEmpty()) {
             return traces.get(0).counters();
+        }
+        if (bottleneck.isPresent()) {
+            return bottleneck.get().counters();
         }
         return block.map(BlockFrame::counters).orElse(Counters.ZERO);
     }

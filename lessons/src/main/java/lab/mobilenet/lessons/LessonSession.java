@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>The multipliers lesson has nothing to step; its frame carries a {@link MultiplierTable} for the α and
  * resolution chosen with {@link #selectMultipliers}. The block lessons (inverted residual, squeeze-excite) step
  * through the stages of a {@link BlockWalkthrough}: there the position counts stages done, any granularity
- * finer than {@link Granularity#LAYER} moves one stage, {@link Granularity#LAYER} the whole block.
+ * finer than {@link Granularity#LAYER} moves one stage, {@link Granularity#LAYER} the whole block. The
+ * linear-bottleneck lesson's position is n − {@link BottleneckLesson#MIN_N}: every step, at any granularity,
+ * is one more (or one fewer) dimension.
  *
  * <p>Playing is the UI's job (a timeline calling {@link #next()} until {@link #atEnd()}). The session is
  * mutable and not thread-safe: keep it on one thread and hand {@link #frame()} snapshots to others.
@@ -37,6 +39,7 @@ public final class LessonSession {
     private final Formula ratio;
     private final MultiplierLesson multiplierLesson;
     private final BlockWalkthrough walkthrough;
+    private final BottleneckLesson bottleneck;
     private double alpha = 1.0;
     private int resolution = MultiplierLesson.BASE_RESOLUTION;
     private MultiplierTable multiplierTable;
@@ -45,14 +48,16 @@ public final class LessonSession {
 
     LessonSession(Lesson lesson, Trace clock, List<Track> tracks, List<Formula> formulas, List<GroupCost> groupCosts,
                   GemmTrace gemm, Formula duplication, Formula ratio) {
-        this(lesson, clock, tracks, formulas, groupCosts, gemm, duplication, ratio, null, null);
+        this(lesson, clock, tracks, formulas, groupCosts, gemm, duplication, ratio, null, null, null);
     }
 
     private LessonSession(Lesson lesson, Trace clock, List<Track> tracks, List<Formula> formulas,
                           List<GroupCost> groupCosts, GemmTrace gemm, Formula duplication, Formula ratio,
-                          MultiplierLesson multiplierLesson, BlockWalkthrough walkthrough) {
+                          MultiplierLesson multiplierLesson, BlockWalkthrough walkthrough,
+                          BottleneckLesson bottleneck) {
         this.multiplierLesson = multiplierLesson;
         this.walkthrough = walkthrough;
+        this.bottleneck = bottleneck;
         this.multiplierTable = multiplierLesson == null ? null : multiplierLesson.table(alpha, resolution);
         this.lesson = lesson;
         this.clock = clock == null ? EmptyTrace.INSTANCE : clock;
@@ -68,13 +73,19 @@ public final class LessonSession {
     static LessonSession multipliers(Lesson lesson, MultiplierLesson m) {
         return new LessonSession(lesson, null, List.of(),
                 LessonFactory.multiplierFormulas(1.0, MultiplierLesson.BASE_RESOLUTION), List.of(), null, null, null,
-                m, null);
+                m, null, null);
+    }
+
+    /** The linear-bottleneck lesson: the clock counts dimensions above the smallest n. */
+    static LessonSession bottleneck(Lesson lesson, BottleneckLesson b) {
+        return new LessonSession(lesson, new DimensionClock(b), List.of(), List.of(), List.of(), null, null, null,
+                null, null, b);
     }
 
     /** A block lesson: the clock counts the walkthrough's stages. */
     static LessonSession block(Lesson lesson, List<Formula> formulas, BlockWalkthrough w) {
         return new LessonSession(lesson, new StageClock(w), List.of(), formulas, List.of(), null, null, null, null,
-                w);
+                w, null);
     }
 
     /**
@@ -104,6 +115,24 @@ public final class LessonSession {
     /** The selected input resolution (multipliers lesson). */
     public int resolution() {
         return resolution;
+    }
+
+    /** The n shown in the linear-bottleneck lesson. */
+    public Optional<Integer> dimensions() {
+        return bottleneck == null ? Optional.empty() : Optional.of(BottleneckLesson.nAt(position));
+    }
+
+    /**
+     * Shows the spiral through {@code n} dimensions (the linear-bottleneck lesson only): the same as seeking
+     * to n − {@link BottleneckLesson#MIN_N}.
+     *
+     * @throws IllegalStateException in other lessons; IllegalArgumentException for n outside 2…30
+     */
+    public void selectDimensions(int n) {
+        if (bottleneck == null) {
+            throw new IllegalStateException("lesson '" + lesson.id() + "' has no dimensions to select");
+        }
+        position = BottleneckLesson.positionOf(n);
     }
 
     /** The block lessons' walkthrough. */
@@ -218,6 +247,12 @@ public final class LessonSession {
         }
         Optional<GemmFrame> g = gemm == null ? Optional.empty()
                 : Optional.of(new GemmFrame(gemm, gemm.lastStep(position), gemm.nextStep(position), duplication));
+        if (bottleneck != null) {
+            int n = BottleneckLesson.nAt(position);
+            return new LessonFrame(lesson, granularity, position, clock.totalMacs(), frames, bottleneck.formulas(n),
+                    comparison, groupCosts, g, Optional.empty(), Optional.empty(),
+                    Optional.of(bottleneck.frame(n)));
+        }
         return new LessonFrame(lesson, granularity, position, clock.totalMacs(), frames, formulas, comparison,
                 groupCosts, g, Optional.ofNullable(multiplierTable),
                 walkthrough == null ? Optional.empty() : Optional.of(new BlockFrame(walkthrough, (int) position)));
@@ -250,6 +285,30 @@ public final class LessonSession {
         @Override
         public long previous(long position, Granularity granularity) {
             return granularity == Granularity.LAYER ? 0 : Math.max(position - 1, 0);
+        }
+    }
+
+    /** The linear-bottleneck lesson's clock: position = n − MIN_N; one step is one dimension at any granularity. */
+    private record DimensionClock(BottleneckLesson b) implements Trace {
+
+        @Override
+        public long totalMacs() {
+            return b.steps();
+        }
+
+        @Override
+        public Counters counters(long position) {
+            return b.counters(BottleneckLesson.nAt(position));
+        }
+
+        @Override
+        public long next(long position, Granularity granularity) {
+            return Math.min(position + 1, totalMacs());
+        }
+
+        @Override
+        public long previous(long position, Granularity granularity) {
+            return Math.max(position - 1, 0);
         }
     }
 

@@ -126,44 +126,75 @@ public final class LinearBottleneck {
     }
 
     public static Survival survival(double[][] original, double[][] recovered) {
-        if (original.length != recovered.length || original.length == 0) {
-            throw new IllegalArgumentException("need the same, non-zero number of points");
-        }
-        // normal equations G·M = B of the fit [x' y' 1]·M ≈ x, M is 3×2
-        double[][] g = new double[3][3];
-        double[][] b = new double[3][2];
-        double xx = 0;
-        double radius = 0;
-        for (int k = 0; k < original.length; k++) {
-            double[] a = {recovered[k][0], recovered[k][1], 1};
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    g[i][j] += a[i] * a[j];
-                }
-                b[i][0] += a[i] * original[k][0];
-                b[i][1] += a[i] * original[k][1];
-            }
-            xx += original[k][0] * original[k][0] + original[k][1] * original[k][1];
-            radius = Math.max(radius, Math.hypot(original[k][0], original[k][1]));
-        }
-        double[][] m = solve3(g, b);
+        Fit fit = Fit.of(original, recovered);
         double err2 = 0;
         int kept = 0;
-        for (int k = 0; k < original.length; k++) {
-            double[] a = {recovered[k][0], recovered[k][1], 1};
-            double fx = 0;
-            double fy = 0;
-            for (int i = 0; i < 3; i++) {
-                fx += a[i] * m[i][0];
-                fy += a[i] * m[i][1];
-            }
-            double e = Math.hypot(fx - original[k][0], fy - original[k][1]);
+        for (double e : fit.errors()) {
             err2 += e * e;
-            if (e <= TOLERANCE * radius) {
+            if (e <= TOLERANCE * fit.radius()) {
                 kept++;
             }
         }
-        return new Survival(kept / (double) original.length, Math.sqrt(err2 / xx));
+        return new Survival(kept / (double) original.length, Math.sqrt(err2 / fit.sumSquares()));
+    }
+
+    /**
+     * Which points survived, one flag per point, by the same fit and {@link #TOLERANCE} as {@link #survival}
+     * (so the lesson can show where on the spiral ReLU folded the points away).
+     */
+    public static boolean[] survivors(double[][] original, double[][] recovered) {
+        Fit fit = Fit.of(original, recovered);
+        boolean[] kept = new boolean[original.length];
+        for (int k = 0; k < kept.length; k++) {
+            kept[k] = fit.errors()[k] <= TOLERANCE * fit.radius();
+        }
+        return kept;
+    }
+
+    /**
+     * The least-squares affine map of the recovered points onto the original and what is left over.
+     *
+     * @param errors     |A(x'_k) − x_k| for every point
+     * @param radius     the original's outer radius
+     * @param sumSquares Σ|x_k|²
+     */
+    private record Fit(double[] errors, double radius, double sumSquares) {
+
+        static Fit of(double[][] original, double[][] recovered) {
+            if (original.length != recovered.length || original.length == 0) {
+                throw new IllegalArgumentException("need the same, non-zero number of points");
+            }
+            // normal equations G·M = B of the fit [x' y' 1]·M ≈ x, M is 3×2
+            double[][] g = new double[3][3];
+            double[][] b = new double[3][2];
+            double xx = 0;
+            double radius = 0;
+            for (int k = 0; k < original.length; k++) {
+                double[] a = {recovered[k][0], recovered[k][1], 1};
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        g[i][j] += a[i] * a[j];
+                    }
+                    b[i][0] += a[i] * original[k][0];
+                    b[i][1] += a[i] * original[k][1];
+                }
+                xx += original[k][0] * original[k][0] + original[k][1] * original[k][1];
+                radius = Math.max(radius, Math.hypot(original[k][0], original[k][1]));
+            }
+            double[][] m = solve3(g, b);
+            double[] errors = new double[original.length];
+            for (int k = 0; k < original.length; k++) {
+                double[] a = {recovered[k][0], recovered[k][1], 1};
+                double fx = 0;
+                double fy = 0;
+                for (int i = 0; i < 3; i++) {
+                    fx += a[i] * m[i][0];
+                    fy += a[i] * m[i][1];
+                }
+                errors[k] = Math.hypot(fx - original[k][0], fy - original[k][1]);
+            }
+            return new Fit(errors, radius, xx);
+        }
     }
 
     /** Gaussian elimination with partial pivoting; a singular G (all points on a line) keeps those columns 0. */

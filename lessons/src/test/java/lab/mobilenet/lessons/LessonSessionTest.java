@@ -33,7 +33,7 @@ class LessonSessionTest {
             }
         }
         assertEquals(List.of("standard", "depthwise", "pointwise", "separable", "groups", "im2col", "multipliers",
-                "inverted-residual", "squeeze-excite"), LessonCatalog.all().stream().map(Lesson::id).toList());
+                "inverted-residual", "squeeze-excite", "linear-bottleneck"), LessonCatalog.all().stream().map(Lesson::id).toList());
     }
 
     @Test

@@ -69,6 +69,11 @@ class LinearBottleneckTest {
             LinearBottleneck.Survival s = LinearBottleneck.survival(x, lb.recover(x, n, true));
             assertEquals(row[1], s.share(), 1e-12, "share n=" + n);
             assertEquals(row[2], s.relError(), 1e-9, "relError n=" + n);
+            int kept = 0;
+            for (boolean b : LinearBottleneck.survivors(x, lb.recover(x, n, true))) {
+                kept += b ? 1 : 0;
+            }
+            assertEquals(row[1], kept / 200.0, 1e-12, "survivors n=" + n);
         }
         // numpy's numbers themselves tell the lesson's story: n = 2 loses far more than n = 30
         assertTrue(f.measures.get(0)[2] > 4 * f.measures.get(f.measures.size() - 1)[2]);

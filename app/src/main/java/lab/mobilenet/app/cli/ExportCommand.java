@@ -21,7 +21,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--lesson", required = true,
             description = "standard, depthwise, pointwise, separable, groups, im2col, multipliers, "
-                    + "inverted-residual or squeeze-excite")
+                    + "inverted-residual, squeeze-excite or linear-bottleneck (its GIF steps n = 2, 3, …)")
     String lesson;
 
     @Option(names = "--image", required = true, description = "the photo to run the lesson on")

@@ -211,6 +211,15 @@ public final class LessonViewModel {
         });
     }
 
+    /** Shows the spiral through {@code n} dimensions in the linear-bottleneck lesson (ignored by the others). */
+    public void selectDimensions(int n) {
+        move(s -> {
+            if (s.dimensions().isPresent()) {
+                s.selectDimensions(n);
+            }
+        });
+    }
+
     /** Opens the lesson {@code delta} places away in the list (clamped to the list). */
     public void otherLesson(int delta) {
         int i = lessons.indexOf(lesson.get());

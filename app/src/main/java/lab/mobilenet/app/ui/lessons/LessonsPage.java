@@ -46,6 +46,7 @@ public final class LessonsPage extends BorderPane {
     private final VBox left;
     private final LessonHeader header;
     private final CountersPanel counters;
+    private final BottleneckControl bottleneck;
     private final Label keys;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
@@ -77,10 +78,11 @@ public final class LessonsPage extends BorderPane {
         setCenter(centre);
 
         counters = new CountersPanel(vm, i18n);
+        bottleneck = new BottleneckControl(vm, i18n);
         formulas = new FormulaPanel(vm, i18n);
         keys = keysHint();
         VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
-                counters,
+                bottleneck, counters,
                 formulas, keys);
         right.getStyleClass().add("side-panel");
         ScrollPane scroll = new ScrollPane(right);
@@ -154,6 +156,7 @@ public final class LessonsPage extends BorderPane {
         header.showText(!p);
         counters.setCompact(p);
         formulas.setCompact(p);
+        bottleneck.setCompact(p);
         keys.setVisible(!p);
         keys.setManaged(!p);
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Numbers;
+import lab.mobilenet.lessons.BottleneckLesson;
 import lab.mobilenet.lessons.Granularity;
 
 /** ⏮ ◀ ▶ ⏯ ⏭ and the position on one line; the step size (granularity) and the speed slider below. */
@@ -65,6 +66,10 @@ final class TransportBar extends VBox {
         position.textProperty().bind(Bindings.createStringBinding(() -> {
             var f = vm.frame();
             // say what the clock counts: multiply-adds in the convolution lessons, stages in the block lessons
+            if (f != null && f.bottleneck().isPresent()) {
+                return i18n.get("lessons.position-dimensions", f.bottleneck().get().n(), BottleneckLesson.MIN_N,
+                        BottleneckLesson.MAX_N);
+            }
             return f == null || f.length() == 0 ? "" : i18n.get(f.traces().isEmpty() ? "lessons.position-stages"
                     : "lessons.position-macs", Numbers.count(f.position()), Numbers.count(f.length()));
         }, vm.frameProperty(), i18n.localeProperty()));

@@ -12,6 +12,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -77,22 +79,34 @@ public final class AwtPainter implements Painter {
 
     @Override
     public void text(String s, double x, double y, double size, boolean bold, int argb, Align align) {
-        Font f = font(s, size, bold);
-        g.setFont(f);
-        FontMetrics fm = g.getFontMetrics(f);
-        double w = fm.stringWidth(s);
+        List<Run> runs = runs(s, size, bold);
+        double w = width(runs);
         double left = switch (align) {
             case LEFT -> x;
             case CENTER -> x - w / 2;
             case RIGHT -> x - w;
         };
+        FontMetrics first = g.getFontMetrics(runs.get(0).font());
+        float base = (float) (y + (first.getAscent() - first.getDescent()) / 2.0);
         g.setColor(new Color(argb, true));
-        g.drawString(s, (float) left, (float) (y + (fm.getAscent() - fm.getDescent()) / 2.0));
+        for (Run r : runs) {
+            g.setFont(r.font());
+            g.drawString(r.text(), (float) left, base);
+            left += g.getFontMetrics(r.font()).stringWidth(r.text());
+        }
     }
 
     @Override
     public double textWidth(String s, double size, boolean bold) {
-        return g.getFontMetrics(font(s, size, bold)).stringWidth(s);
+        return width(runs(s, size, bold));
+    }
+
+    private double width(List<Run> runs) {
+        double w = 0;
+        for (Run r : runs) {
+            w += g.getFontMetrics(r.font()).stringWidth(r.text());
+        }
+        return w;
     }
 
     @Override
@@ -116,11 +130,45 @@ public final class AwtPainter implements Painter {
         g.setClip(clips.pop());
     }
 
-    private static Font font(String s, double size, boolean bold) {
-        Font bundled = BundledFonts.awt(bold);
+    private static boolean cjk(int cp) {
+        Character.UnicodeScript u = Character.UnicodeScript.of(cp);
+        return u == Character.UnicodeScript.HAN || u == Character.UnicodeScript.HANGUL;
+    }
+
+    /** A piece of a string drawn in one font. */
+    private record Run(String text, Font font) {
+    }
+
+    /**
+     * The string in the bundled face if it has every character, else in {@code SansSerif} if it has no Chinese or
+     * Korean, else in pieces: the bundled face's characters in it, the rest (e.g. T⁺'s superscript plus, which
+     * Noto Sans CJK lacks) in {@code SansSerif}, so Chinese mixed with such a sign does not turn to boxes on a
+     * machine without CJK fonts (and looks the same on one with them).
+     */
+    private static List<Run> runs(String s, double size, boolean bold) {
+        Font bundled = BundledFonts.awt(bold).deriveFont((float) size);
         if (bundled.canDisplayUpTo(s) == -1) {
-            return bundled.deriveFont((float) size);
+            return List.of(new Run(s, bundled));
         }
-        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+        Font fallback = new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+        if (s.codePoints().noneMatch(AwtPainter::cjk)) {
+            return List.of(new Run(s, fallback));
+        }
+        List<Run> runs = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        Boolean inBundled = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean b = bundled.canDisplay(cp);
+            if (inBundled != null && b != inBundled) {
+                runs.add(new Run(piece.toString(), inBundled ? bundled : fallback));
+                piece.setLength(0);
+            }
+            inBundled = b;
+            piece.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        runs.add(new Run(piece.toString(), Boolean.TRUE.equals(inBundled) ? bundled : fallback));
+        return runs;
     }
 }

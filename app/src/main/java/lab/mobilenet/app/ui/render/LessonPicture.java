@@ -6,7 +6,8 @@ import lab.mobilenet.lessons.TraceFrame;
 
 /**
  * Draws a whole lesson frame: picks the scene from what the frame carries (a matrix view → im2col, a
- * comparison → separable vs standard, group costs → groups, a multiplier table, a real block, otherwise the
+ * comparison → separable vs standard, group costs → groups, a multiplier table, a real block, the spiral of
+ * the linear-bottleneck lesson, otherwise the
  * convolution scene of the leading trace) so it keeps working whatever the lesson ids are. Used by the desktop canvas and by the exporter.
  */
 public final class LessonPicture {
@@ -33,6 +34,10 @@ public final class LessonPicture {
         }
         if (frame.block().isPresent()) {
             BlockScenePainter.paint(ctx, box, frame.block().get());
+            return;
+        }
+        if (frame.bottleneck().isPresent()) {
+            BottleneckScenePainter.paint(ctx, box, frame.bottleneck().get());
             return;
         }
         if (frame.traces().isEmpty()) {
