@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 final class SidePanelFit {
 
     /** Type scales of the compact formulas tried in turn (1 = {@link FormulaPanel#FORMULA_PX}). */
-    static final double[] SCALES = {1, 0.9, 0.8, 0.72};
+    static final double[] SCALES = {1, 0.9, 0.8};
 
     private final ScrollPane scroll;
     private final VBox content;
