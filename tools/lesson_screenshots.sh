@@ -67,7 +67,15 @@ shot() {
             sd=$(convert "$2" -format "%[fx:standard_deviation]" info:)
             awk -v s="$sd" "BEGIN{exit !(s > 0.05)}" && break
         done
-        sleep "$1"; import -window root "$2"; kill $pid
+        # the final picture; a presenter window going full screen is sometimes blank (white) for a while
+        sleep "$1"
+        for _ in $(seq 10); do
+            import -window root "$2"
+            sd=$(convert "$2" -format "%[fx:standard_deviation]" info:)
+            awk -v s="$sd" "BEGIN{exit !(s > 0.05)}" && break
+            sleep 3
+        done
+        kill $pid
         for _ in $(seq 10); do kill -0 $pid 2>/dev/null || break; sleep 1; done
         kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null' \
         "$JAR" "$wait" "$file.tmp.png" "$@"

@@ -174,15 +174,19 @@ public final class Draw {
 
     /**
      * {@code t} split into two lines of about equal width: at a space, or between two Chinese or Korean
-     * characters (which may break anywhere); null when there is no such place.
+     * characters (which may break anywhere); a space is preferred unless its longer line is 40 % wider than the
+     * best split's ("高斯模糊" / "3×3", not "高斯模" / "糊 3×3"). Null when there is no such place.
      */
     static String[] twoLines(Painter p, String t, double size, boolean bold) {
         String[] best = null;
+        String[] bestSpace = null;
         double bestWidth = Double.MAX_VALUE;
+        double bestSpaceWidth = Double.MAX_VALUE;
         for (int i = 1; i < t.length(); i++) {
+            boolean space = t.charAt(i) == ' ';
             String a;
             String b;
-            if (t.charAt(i) == ' ') {
+            if (space) {
                 a = t.substring(0, i).trim();
                 b = t.substring(i + 1).trim();
             } else if (breaksAnywhere(t.charAt(i - 1)) && breaksAnywhere(t.charAt(i))) {
@@ -199,8 +203,12 @@ public final class Draw {
                 bestWidth = w;
                 best = new String[] {a, b};
             }
+            if (space && w < bestSpaceWidth) {
+                bestSpaceWidth = w;
+                bestSpace = new String[] {a, b};
+            }
         }
-        return best;
+        return bestSpace != null && bestSpaceWidth <= 1.4 * bestWidth ? bestSpace : best;
     }
 
     private static boolean breaksAnywhere(char c) {

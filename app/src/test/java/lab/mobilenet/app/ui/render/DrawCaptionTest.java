@@ -39,6 +39,14 @@ class DrawCaptionTest {
     }
 
     @Test
+    void aSpaceIsPreferredToABreakBetweenCharactersUnlessItIsFarWorse() {
+        // at the space "高斯模糊滤" / "3" is 5 characters wide, "高斯模" / "糊滤 3" 4: within 40 %, so the space
+        assertEquals(List.of("高斯模糊滤", "3"), drawn("高斯模糊滤 3", 25));
+        // at the space "高" / "斯模糊滤波器" is 6 wide, "高 斯模" / "糊滤波器" 4: 50 % worse, so between characters
+        assertEquals(List.of("高 斯模", "糊滤波器"), drawn("高 斯模糊滤波器", 25));
+    }
+
+    @Test
     void theTwoLinesSitAboveAndBelowTheCentre() {
         RecordingPainter p = new RecordingPainter(400, 300);
         Draw.caption(p, "Gaussian blur 3×3", 100, 50, 60, 20, false, 0xff000000);
