@@ -2,7 +2,8 @@
 # Retakes the lesson screenshots of docs/screenshots/ from the shaded jar under Xvfb (recipe: that README).
 # Usage: tools/lesson_screenshots.sh [lesson-id ...]   (default: every lesson)
 # Env: OUT (default docs/screenshots), WAIT seconds after the window first draws (default 4; block lessons and multipliers +6),
-#      LANGS (default "en zh ko"), JAR (default app/target/mobilenet-lab.jar),
+#      LANGS (default "en zh ko"), JAR (default app/target/mobilenet-lab.jar), SIZES (default "1600x1000 presenter":
+#      the 1600×1000 shots, the presenter 1280×720 ones, or both), SHOT_TIMEOUT (seconds per shot, default 200),
 #      PRETRAINED=folder of <name>.safetensors (mobilenetv1_100, mobilenetv2_100, mobilenetv3_small_100;
 #      never committed): then also standard-learned.png and the *-pretrained.png shots, with that folder as
 #      MOBILENET_LAB_WEIGHTS; without it the lesson shots run with an empty weights folder (untrained).
@@ -57,17 +58,34 @@ shot() {
     case "$*" in *inverted-residual*|*squeeze-excite*|*multipliers*|*learned*) wait=$((WAIT + 6)) ;; esac
     # a loaded machine may need far longer than WAIT to draw: poll until the screen is no longer blank
     # (its standard deviation > 0.05), then give it WAIT seconds more to settle (block lessons run a network)
-    xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
+    # SHOT_TIMEOUT bounds each shot (a shot once hung: the JVM did not end on TERM, so wait never returned):
+    # the app gets TERM, 10 s later KILL, and timeout ends the whole shot if anything else sticks
+    rm -f "$file.tmp.png"
+    timeout -k 10 "${SHOT_TIMEOUT:-200}" xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         java -jar "$0" "${@:3}" >/dev/null 2>&1 & pid=$!
         for _ in $(seq 60); do
             sleep 2; import -window root "$2"
             sd=$(convert "$2" -format "%[fx:standard_deviation]" info:)
             awk -v s="$sd" "BEGIN{exit !(s > 0.05)}" && break
         done
-        sleep "$1"; import -window root "$2"; kill $pid; wait $pid 2>/dev/null' \
+        # the final picture; a presenter window going full screen is sometimes blank (white) for a while
+        sleep "$1"
+        for _ in $(seq 10); do
+            import -window root "$2"
+            sd=$(convert "$2" -format "%[fx:standard_deviation]" info:)
+            awk -v s="$sd" "BEGIN{exit !(s > 0.05)}" && break
+            sleep 3
+        done
+        kill $pid
+        for _ in $(seq 10); do kill -0 $pid 2>/dev/null || break; sleep 1; done
+        kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null' \
         "$JAR" "$wait" "$file.tmp.png" "$@"
-    convert "$file.tmp.png" -colors 256 "PNG8:$file" && rm -f "$file.tmp.png"
-    echo "$file"
+    if [ -s "$file.tmp.png" ]; then
+        convert "$file.tmp.png" -colors 256 "PNG8:$file" && rm -f "$file.tmp.png"
+        echo "$file"
+    else
+        echo "FAILED (no picture within ${SHOT_TIMEOUT:-200} s): $file" >&2
+    fi
 }
 
 # the lesson shots show the untrained state whatever this machine has stored
@@ -77,10 +95,14 @@ mkdir -p "$MOBILENET_LAB_WEIGHTS" "$HF_HUB_CACHE"
 for l in $LESSONS; do
     for lang in $LANGS; do
         suffix=$([ "$lang" = en ] && echo "" || echo "-$lang")
-        # shellcheck disable=SC2046
-        shot 1600x1000 "$OUT/$l$suffix.png" --lesson="$l" --lang="$lang" $(position "$l")
-        # shellcheck disable=SC2046
-        shot 1280x720 "$OUT/presenter-$l-$lang.png" --lesson="$l" --lang="$lang" --presenter=true $(position "$l")
+        case " ${SIZES:-1600x1000 presenter} " in *" 1600x1000 "*)
+            # shellcheck disable=SC2046
+            shot 1600x1000 "$OUT/$l$suffix.png" --lesson="$l" --lang="$lang" $(position "$l") ;;
+        esac
+        case " ${SIZES:-1600x1000 presenter} " in *" presenter "*)
+            # shellcheck disable=SC2046
+            shot 1280x720 "$OUT/presenter-$l-$lang.png" --lesson="$l" --lang="$lang" --presenter=true $(position "$l") ;;
+        esac
     done
 done
 

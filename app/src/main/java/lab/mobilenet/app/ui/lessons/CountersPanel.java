@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.FrameCounters;
 import lab.mobilenet.app.ui.render.Numbers;
@@ -36,6 +37,9 @@ final class CountersPanel extends VBox {
     private final Label sep = value("counter-separable");
     private final CheckBox flops = new CheckBox();
     private final Label note = label("counter-note");
+    /** Key of a value label's property holding its done and total counts, as shown. */
+    private static final String DONE_OF = "done-of";
+    private boolean compact;
 
     CountersPanel(LessonViewModel vm, I18n i18n) {
         super(4);
@@ -49,6 +53,9 @@ final class CountersPanel extends VBox {
         note.setWrapText(true);
         getChildren().addAll(title, macsLabel, macs, progress, paramsLabel, params, readLabel, read, writtenLabel,
                 written, compulsoryLabel, compulsory, sepLabel, sep, flops, note);
+        // whether "done / total" fits on one line depends on the panel's width and the value's type size
+        widthProperty().addListener((obs, was, now) -> fitDoneOfs());
+        macs.fontProperty().addListener((obs, was, now) -> fitDoneOfs());
         vm.frameProperty().addListener((obs, was, now) -> update());
         vm.flopsProperty().addListener((obs, was, now) -> update());
         i18n.localeProperty().addListener((obs, was, now) -> update());
@@ -56,14 +63,17 @@ final class CountersPanel extends VBox {
     }
 
     /**
-     * Presenter mode keeps what a room reads from afar (MACs, parameters, the separable ratio) and drops the
-     * byte counts and the note, so the large type fits a 1280 × 720 projector without scrolling.
+     * Presenter mode keeps what a room reads from afar (MACs, parameters, the separable side's MACs) and drops the
+     * title, the byte counts, the note and the ratio in words (the picture shows it large), so the large type
+     * fits a 1280 × 720 projector without scrolling.
      */
     void setCompact(boolean compact) {
-        for (Label l : new Label[] {readLabel, read, writtenLabel, written, compulsoryLabel, compulsory, note}) {
+        this.compact = compact;
+        for (Label l : new Label[] {title, readLabel, read, writtenLabel, written, compulsoryLabel, compulsory, note}) {
             l.setVisible(!compact);
             l.setManaged(!compact);
         }
+        update();
     }
 
     private void update() {
@@ -83,7 +93,7 @@ final class CountersPanel extends VBox {
         LessonFrame frame = vm.frame();
         Counters c = FrameCounters.of(frame);
         int k = f ? 2 : 1;
-        macs.setText(doneOf(k * c.macsDone(), k * c.macsTotal()));
+        showDoneOf(macs, k * c.macsDone(), k * c.macsTotal());
         progress.setProgress(c.macsTotal() == 0 ? 0 : c.fraction());
         params.setText(Numbers.count(c.params()));
         read.setText(Numbers.bytes(c.bytesRead()));
@@ -99,16 +109,38 @@ final class CountersPanel extends VBox {
             Counters s = comparison.separable();
             String ratio = comparison.measuredRatio().isPresent()
                     ? Numbers.ratio(comparison.measuredRatio().getAsDouble()) : "—";
-            sepLabel.setText(i18n.get("scene.separable-side") + " · " + i18n.get("counters.ratio") + " " + ratio);
-            sep.setText(doneOf(k * s.macsDone(), k * s.macsTotal()));
+            sepLabel.setText(compact ? i18n.get("scene.separable-side")
+                    : i18n.get("scene.separable-side") + " · " + i18n.get("counters.ratio") + " " + ratio);
+            showDoneOf(sep, k * s.macsDone(), k * s.macsTotal());
         }
     }
 
-    /** "done / total" on one line, or on two when it would not fit the panel. */
-    private String doneOf(long done, long total) {
-        String d = Numbers.count(done);
-        String t = Numbers.count(total);
-        return d.length() + t.length() > 16 ? d + "\n/ " + t : i18n.get("counter.done-of", d, t);
+    /** Shows "done / total" in {@code l}, on one line if it fits the panel at the label's font, else on two. */
+    private void showDoneOf(Label l, long done, long total) {
+        l.getProperties().put(DONE_OF, new String[] {Numbers.count(done), Numbers.count(total)});
+        fitDoneOf(l);
+    }
+
+    private void fitDoneOfs() {
+        fitDoneOf(macs);
+        fitDoneOf(sep);
+    }
+
+    private void fitDoneOf(Label l) {
+        if (!(l.getProperties().get(DONE_OF) instanceof String[] dt)) {
+            return;
+        }
+        String one = i18n.get("counter.done-of", dt[0], dt[1]);
+        double room = getWidth() - getInsets().getLeft() - getInsets().getRight();
+        boolean fits;
+        if (room <= 0) {
+            fits = dt[0].length() + dt[1].length() <= 16;   // not laid out yet: a guess, refitted once it is
+        } else {
+            Text probe = new Text(one);
+            probe.setFont(l.getFont());
+            fits = probe.getLayoutBounds().getWidth() <= room - 1;
+        }
+        l.setText(fits ? one : dt[0] + "\n/ " + dt[1]);
     }
 
     private static Label label(String style) {

@@ -48,6 +48,8 @@ public final class LessonsPage extends BorderPane {
     private final CountersPanel counters;
     private final BottleneckControl bottleneck;
     private final Label keys;
+    private final VBox right;
+    private final SidePanelFit fit;
 
     public LessonsPage(AppContext context, StatusBar status, ObjectProperty<Theme> theme, BooleanProperty presenter) {
         this(new LessonViewModel(new CatalogLessonSource(), context.executors()), context.executors(),
@@ -81,7 +83,7 @@ public final class LessonsPage extends BorderPane {
         bottleneck = new BottleneckControl(vm, i18n);
         formulas = new FormulaPanel(vm, i18n);
         keys = keysHint();
-        VBox right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
+        right = new VBox(14, new KernelsControl(vm, i18n), new GroupsControl(vm, i18n), new MultipliersControl(vm, i18n, executors),
                 bottleneck, counters,
                 formulas, keys);
         right.getStyleClass().add("side-panel");
@@ -91,6 +93,8 @@ public final class LessonsPage extends BorderPane {
         scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("side-scroll");
         setRight(scroll);
+        fit = new SidePanelFit(scroll, right, formulas);
+        widthProperty().addListener((obs, was, now) -> sizeSidePanel());
 
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
@@ -159,7 +163,18 @@ public final class LessonsPage extends BorderPane {
         bottleneck.setCompact(p);
         keys.setVisible(!p);
         keys.setManaged(!p);
+        sizeSidePanel();
+        fit.request();
         canvas.setLook(Palette.of(theme.get() == Theme.DARK, presenter.get()), presenter.get() ? 1.25 : 1);
+    }
+
+    /**
+     * Presenter mode widens the side panel with the projector (a quarter of the page, at least the sheet's
+     * 340 px), so at 1920 × 1080 the formulas have room; an inline style, because the sheet's width beats a setter.
+     */
+    private void sizeSidePanel() {
+        right.setStyle(presenter.get() && getWidth() > 0
+                ? String.format(java.util.Locale.ROOT, "-fx-pref-width: %.0fpx;", Math.max(340, getWidth() / 4)) : "");
     }
 
     /**

@@ -136,9 +136,10 @@ public final class Draw {
     }
 
     /**
-     * A caption centred at (x, y) within {@code width}: at {@code size} if it fits, else smaller down to 70 %,
-     * then without its parenthesised part ("Sobel x (vertical edges)" → "Sobel x"), and only then smaller
-     * still (never below 60 % of {@code size}, clipped to the width): a title stays readable on a projector.
+     * A caption centred at (x, y) within {@code width}, in the height one line at {@code size} takes: at
+     * {@code size} if it fits, else smaller down to 70 %, then without its parenthesised part ("Sobel x (vertical
+     * edges)" → "Sobel x"), then down to 60 %; a caption still too long is wrapped onto two lines ("Gaussian" /
+     * "blur 3×3") rather than cut, and only what fits neither way even at 45 % ends in "…".
      */
     public static void caption(Painter p, String text, double x, double y, double width, double size, boolean bold,
                                int color) {
@@ -151,8 +152,68 @@ public final class Draw {
                 s = p.fitSize(t, width, size, bold);
             }
         }
-        s = Math.max(s, size * 0.6);
+        if (s >= size * 0.6) {
+            p.text(t, x, y, s, bold, color, Painter.Align.CENTER);
+            return;
+        }
+        String[] lines = twoLines(p, t, size, bold);
+        // two lines 1.08 apart fill the 1.3 × size one line is given
+        double s2 = lines == null ? 0 : Math.min(size * 0.6,
+                Math.min(p.fitSize(lines[0], width, size, bold), p.fitSize(lines[1], width, size, bold)));
+        if (s2 >= s && s2 >= size * MIN_SHARE) {
+            p.text(lines[0], x, y - 0.54 * s2, s2, bold, color, Painter.Align.CENTER);
+            p.text(lines[1], x, y + 0.54 * s2, s2, bold, color, Painter.Align.CENTER);
+            return;
+        }
+        s = Math.max(s, size * MIN_SHARE);
         p.text(ellipsized(p, t, width, s, bold), x, y, s, bold, color, Painter.Align.CENTER);
+    }
+
+    /** The smallest share of its size a caption is drawn at. */
+    static final double MIN_SHARE = 0.45;
+
+    /**
+     * {@code t} split into two lines of about equal width: at a space, or between two Chinese or Korean
+     * characters (which may break anywhere); a space is preferred unless its longer line is 40 % wider than the
+     * best split's ("高斯模糊" / "3×3", not "高斯模" / "糊 3×3"). Null when there is no such place.
+     */
+    static String[] twoLines(Painter p, String t, double size, boolean bold) {
+        String[] best = null;
+        String[] bestSpace = null;
+        double bestWidth = Double.MAX_VALUE;
+        double bestSpaceWidth = Double.MAX_VALUE;
+        for (int i = 1; i < t.length(); i++) {
+            boolean space = t.charAt(i) == ' ';
+            String a;
+            String b;
+            if (space) {
+                a = t.substring(0, i).trim();
+                b = t.substring(i + 1).trim();
+            } else if (breaksAnywhere(t.charAt(i - 1)) && breaksAnywhere(t.charAt(i))) {
+                a = t.substring(0, i);
+                b = t.substring(i);
+            } else {
+                continue;
+            }
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            double w = Math.max(p.textWidth(a, size, bold), p.textWidth(b, size, bold));
+            if (w < bestWidth) {
+                bestWidth = w;
+                best = new String[] {a, b};
+            }
+            if (space && w < bestSpaceWidth) {
+                bestSpaceWidth = w;
+                bestSpace = new String[] {a, b};
+            }
+        }
+        return bestSpace != null && bestSpaceWidth <= 1.4 * bestWidth ? bestSpace : best;
+    }
+
+    private static boolean breaksAnywhere(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL;
     }
 
     /** {@code t} cut at the end with "…" until it fits {@code width} at {@code size} (at least one character). */

@@ -1,6 +1,5 @@
 package lab.mobilenet.app.ui.weights;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,9 +19,9 @@ public final class FirstRunBar extends HBox {
         setId("first-run-bar");
         getStyleClass().add("first-run-bar");
         setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(8, 16, 8, 16));
         setStyle("-fx-background-color: rgba(255, 200, 60, 0.25);");
         Label text = new Label();
+        text.setId("first-run-text");
         text.textProperty().bind(i18n.text("weights.first-run.text"));
         text.setWrapText(true);
         text.setMinWidth(0);
