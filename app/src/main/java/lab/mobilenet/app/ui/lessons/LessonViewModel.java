@@ -97,14 +97,15 @@ public final class LessonViewModel {
         });
         groups.addListener((obs, was, now) -> reopen());
         granularity.addListener((obs, was, now) -> move(s -> s.setGranularity(now)));
+        // new weights or kernels for the same lesson and photo: the class stays at the step it was on
         pretrained.addListener((obs, was, now) -> {
             if (SessionOptions.usesWeights(lesson.get())) {
-                reopen();
+                reopenAtSameStep();
             }
         });
         kernels.addListener((obs, was, now) -> {
             if (LessonCatalog.STANDARD.equals(lesson.get())) {
-                reopen();
+                reopenAtSameStep();
             }
         });
     }
@@ -325,6 +326,16 @@ public final class LessonViewModel {
     // ---- session plumbing -----------------------------------------------------------------------------
 
     private void reopen() {
+        reopen(0);
+    }
+
+    private void reopenAtSameStep() {
+        LessonFrame f = frame.get();
+        reopen(f != null && f.lesson().equals(lesson.get()) ? f.position() : 0);
+    }
+
+    /** Builds the session for the current lesson and photo in the background, at {@code position} (0: the start). */
+    private void reopen(long position) {
         if (realLayer.get() != null) {
             reopenRealLayer(realLayer.get());
             return;
@@ -356,6 +367,9 @@ public final class LessonViewModel {
             }
             LessonSession s = source.open(l, p.planes(), chosen);
             s.setGranularity(g);
+            if (position > 0) {
+                s.seek(Math.min(position, s.length()));
+            }
             session = s;
             sessionGeneration = gen;
             return s.frame();

@@ -55,6 +55,19 @@ class LessonViewModelTest {
     }
 
     @Test
+    void weightsOrKernelsArrivingKeepTheStepTheClassIsOn() {
+        vm.granularityProperty().set(Granularity.MAC);
+        for (int i = 0; i < 5; i++) {
+            vm.next();
+        }
+        assertEquals(5, macs());
+        vm.pretrainedProperty().set(new java.util.HashMap<>()); // a new set of weights: the lesson is rebuilt
+        assertEquals(5, macs(), "rebuilt at the same multiply-add, not back at 0");
+        vm.kernelsProperty().set(KernelChoice.LEARNED_V1_STEM);
+        assertEquals(5, macs(), "other kernels, same multiply-add");
+    }
+
+    @Test
     void manyStartStepsAreTakenInOneGoAndStopAtTheEnd() {
         LessonViewModel other = new LessonViewModel(new CatalogLessonSource(), UiExecutors.sameThread());
         other.granularityProperty().set(Granularity.MAC);
