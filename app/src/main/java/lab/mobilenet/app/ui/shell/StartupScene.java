@@ -2,9 +2,11 @@ package lab.mobilenet.app.ui.shell;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import lab.mobilenet.app.ui.AppContext;
 import lab.mobilenet.app.ui.i18n.I18n;
@@ -37,7 +39,10 @@ public final class StartupScene {
         line.getStyleClass().add("startup-line");
         StackPane root = new StackPane(line);
         root.setId("startup-root");
-        Scene scene = new Scene(root, 1600, 1000);
+        // the main window's size, capped by the screen: a 1600×1000 window on a 1280×720 projector is centred at
+        // (−160, −140), and where no window manager maximises it the main window then stays there, cut off
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         Styles.apply(scene, theme, false);
         // Build only once this scene has been drawn: while the FX thread builds it handles no expose events, so
         // a build started at the first layout left the window blank until the main window was ready.
