@@ -34,7 +34,7 @@ public final class Main {
     static final class LaunchDispatch {
 
         static final String NO_DISPLAY_MESSAGE = "error: no display to open the window on; the commands "
-                + "summary, classify, bench, export, weights (and --help) run without one";
+                + "summary, inspect, classify, bench, export, weights (and --help) run without one";
 
         private LaunchDispatch() {
         }

@@ -36,4 +36,15 @@ class MainDispatchTest {
         assertTrue(Main.LaunchDispatch.hasDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"));
         assertTrue(Main.LaunchDispatch.hasDisplay(Map.of(), "Mac OS X"));
     }
+
+    @Test
+    void theNoDisplayLineNamesEveryHeadlessCommand() {
+        for (Class<?> sub : lab.mobilenet.app.cli.Cli.class.getAnnotation(picocli.CommandLine.Command.class).subcommands()) {
+            String name = sub.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (!name.equals("help")) {
+                assertTrue(java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(Main.LaunchDispatch.NO_DISPLAY_MESSAGE).find(),
+                        name + " missing from: " + Main.LaunchDispatch.NO_DISPLAY_MESSAGE);
+            }
+        }
+    }
 }

@@ -38,7 +38,8 @@ class NativeBuildLoadsTest {
     private static Run bench(String... jvmOptions) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.bytedeco.javacpp.logger.debug=true", "-Duser.home=" + System.getProperty("user.home")));
+                "-Dorg.bytedeco.javacpp.logger.debug=true",
+                "-Dorg.slf4j.simpleLogger.log.lab.mobilenet.engine.runtime.NativeSelection=info", "-Duser.home=" + System.getProperty("user.home")));
         cmd.addAll(Arrays.asList(jvmOptions));
         cmd.addAll(List.of(Main.class.getName(), "bench", "-m", "mobilenetv1", "-w", "0.25", "-r", "64",
                 "--untrained", "--path", "both", "--threads", "1", "--warmup", "1", "--runs", "1"));

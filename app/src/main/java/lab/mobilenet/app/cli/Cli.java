@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code summary}, {@code classify}, {@code bench}, {@code export}, {@code weights}.
+ * The headless command line: {@code summary}, {@code inspect}, {@code classify}, {@code bench}, {@code export}, {@code weights}.
  * The environment (hub cache, mirror, offline mode) is passed in, so tests never read the user's own.
  */
 @Command(name = "mobilenet-lab", mixinStandardHelpOptions = true, version = "MobileNet Lab 0.1.0",
@@ -42,7 +42,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, classify, bench, export, weights)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (summary, inspect, classify, bench, export, weights)");
     }
 
     /** Runs the command line and returns the exit status: 0 ok, 2 bad usage or input, 1 a bug. */
