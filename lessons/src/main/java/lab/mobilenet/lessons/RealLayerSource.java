@@ -39,6 +39,20 @@ public final class RealLayerSource {
     }
 
     /**
+     * The row whose output is the input of steppable layer {@code name}: the row that finishes on the engine layer
+     * before it, not one of squeeze-excite's inner vectors that finish there too; null for the network's first
+     * layer, which reads the network's input.
+     */
+    public static ModuleSpan inputRow(InspectionPlan plan, String name) {
+        ModuleSpan s = plan.row(name);
+        if (s.first() == 0) {
+            return null;
+        }
+        return plan.layerRows().stream().filter(r -> r.last() == s.first() - 1 && !r.inner()).findFirst()
+                .orElseThrow();
+    }
+
+    /**
      * Cuts layer {@code name} of the inspected network for its lesson, centred on output cell ({@code row},
      * {@code col}) from output channel {@code channel} on.
      *
@@ -54,12 +68,10 @@ public final class RealLayerSource {
         float[] input;
         int h = s.input().height();
         int w = s.input().width();
-        if (s.first() == 0) {
+        ModuleSpan before = inputRow(ins.plan(), name);
+        if (before == null) {
             input = networkInput;
         } else {
-            // the row whose output is that layer's output, not one of squeeze-excite's inner vectors
-            ModuleSpan before = ins.plan().layerRows().stream().filter(r -> r.last() == s.first() - 1 && !r.inner())
-                    .findFirst().orElseThrow();
             ActivationSnapshot a = ins.outputs().get(before.name());
             if (a == null) {
                 throw new IllegalArgumentException("the input of '" + name + "' (" + before.name()

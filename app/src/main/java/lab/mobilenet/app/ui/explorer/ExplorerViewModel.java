@@ -538,13 +538,8 @@ public final class ExplorerViewModel {
         if (i == null || runInput == null || runWeights == null) {
             return LessonLink.INPUT_NOT_RUN;
         }
-        ModuleSpan s = p.row(name);
-        if (s.first() == 0) {
-            return LessonLink.READY; // the first layer reads the network's own input
-        }
-        boolean inputThere = p.layerRows().stream().filter(r -> r.last() == s.first() - 1).findFirst()
-                .map(before -> i.outputs().containsKey(before.name())).orElse(false);
-        return inputThere ? LessonLink.READY : LessonLink.INPUT_NOT_RUN;
+        ModuleSpan before = RealLayerSource.inputRow(p, name); // null: the first layer reads the network's input
+        return before == null || i.outputs().containsKey(before.name()) ? LessonLink.READY : LessonLink.INPUT_NOT_RUN;
     }
 
     /**

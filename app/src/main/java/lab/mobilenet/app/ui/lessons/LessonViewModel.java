@@ -334,15 +334,15 @@ public final class LessonViewModel {
         reopen(f != null && f.lesson().equals(lesson.get()) ? f.position() : 0);
     }
 
-    /** Builds the session for the current lesson and photo in the background, at {@code position} (0: the start). */
+    /**
+     * Builds the session for the current lesson in the background, on its photo or on the real layer being
+     * stepped, at {@code position} (0: the start).
+     */
     private void reopen(long position) {
-        if (realLayer.get() != null) {
-            reopenRealLayer(realLayer.get());
-            return;
-        }
+        RealLayerLesson real = realLayer.get();
         Lesson l = lesson.get();
         Photo p = photo.get();
-        if (l == null || p == null) {
+        if (l == null || (p == null && real == null)) {
             return;
         }
         long gen = ++generation;
@@ -352,42 +352,30 @@ public final class LessonViewModel {
         }
         lessonError.set("");
         Granularity g = granularity.get();
-        LessonOptions options;
-        try {
-            options = options(l, p);
-        } catch (RuntimeException e) {
-            lessonError.set(Background.oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
-            options = optionsWithout(p);
+        Supplier<LessonSession> open;
+        if (real != null) {
+            open = () -> LessonCatalog.session(real.layer());
+        } else {
+            LessonOptions options;
+            try {
+                options = options(l, p);
+            } catch (RuntimeException e) {
+                lessonError.set(Background.oneLine(e)); // e.g. a checkpoint whose stem has an unexpected shape
+                options = optionsWithout(p);
+            }
+            LessonOptions chosen = options;
+            open = () -> source.open(l, p.planes(), chosen);
         }
-        LessonOptions chosen = options;
         begin();
         Background.run(work, ui, () -> {
             if (gen != latest.get()) {
                 return null; // a newer lesson or photo was asked for: do not build this one
             }
-            LessonSession s = source.open(l, p.planes(), chosen);
+            LessonSession s = open.get();
             s.setGranularity(g);
             if (position > 0) {
                 s.seek(Math.min(position, s.length()));
             }
-            session = s;
-            sessionGeneration = gen;
-            return s.frame();
-        }, (f, failure) -> finish(gen, f, failure));
-    }
-
-    private void reopenRealLayer(RealLayerLesson real) {
-        long gen = ++generation;
-        latest.set(gen);
-        lessonError.set("");
-        Granularity g = granularity.get();
-        begin();
-        Background.run(work, ui, () -> {
-            if (gen != latest.get()) {
-                return null;
-            }
-            LessonSession s = LessonCatalog.session(real.layer());
-            s.setGranularity(g);
             session = s;
             sessionGeneration = gen;
             return s.frame();
