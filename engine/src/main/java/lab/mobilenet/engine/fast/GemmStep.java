@@ -117,7 +117,7 @@ final class GemmStep implements Step {
             s.gatedWeightFloats = Math.max(s.gatedWeightFloats, gatedSource.length);
         }
         if (source != Source.NATIVE) {
-            int rowsPerPart = oh; // the worst case: one thread does all rows
+            int rowsPerPart = Math.min(oh, rowsPerBlock()); // im2col fills one block at a time
             s.colsFloats = Math.max(s.colsFloats, Math.toIntExact((long) rowsPerPart * ow * depth()));
         }
     }
@@ -130,7 +130,8 @@ final class GemmStep implements Step {
             // few pixels, many outputs (the late layers): split the output channels, so that each thread packs
             // only its part of the weights (OpenBLAS packs all of B per call; by rows both threads packed all of
             // it), then run the epilogue split by rows
-            int parts = Step.parts(pool, n / COLUMN_ALIGN, info.macs());
+            long work = pixels == 1 ? info.macs() * GEMV_COST : info.macs();
+            int parts = Step.parts(pool, n / COLUMN_ALIGN, work);
             if (parts > 1) {
                 pool.run(parts, part -> columns(ws, b, columnStart(parts, part), columnStart(parts, part + 1)));
                 int rowParts = Math.min(parts, oh);
@@ -141,9 +142,17 @@ final class GemmStep implements Step {
         }
         // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
         int bands = Step.bands(pool, oh, info.macs());
-        pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> rows(ws, b, Step.split(oh, bands, band),
-                Step.split(oh, bands, band + 1), thread, true));
+        int bandCount = bands;
+        pool.runBands(bandCount, Step.shared(pool, info.macs()), (band, thread) -> rows(ws, b,
+                Step.split(oh, bandCount, band), Step.split(oh, bandCount, band + 1), thread, true));
     }
+
+    /**
+     * A MAC of a matrix-vector product (one pixel) costs about as much time as four in a GEMM: each weight
+     * is read from memory once and used once (the 1280×1000 classifier: 0.29 ms, 4.4 GMAC/s, measured
+     * with StepProbe), so two threads, each reading half the weights, pay even for 1.3 M MACs.
+     */
+    private static final long GEMV_COST = 4;
 
     /** Floats per column block: a 64-byte cache line, so that two threads never write the same line of C. */
     private static final int COLUMN_ALIGN = 16;
@@ -194,9 +203,35 @@ final class GemmStep implements Step {
 
     /**
      * Output rows {@code [y0, y1)}: the product (unless {@link #columns} already made it) and the epilogue,
-     * in thread {@code part}'s scratch.
+     * in thread {@code part}'s scratch, a block of rows at a time ({@link #rowsPerBlock}).
      */
     private void rows(Workspace ws, FloatPointer b, int y0, int y1, int part, boolean multiply) {
+        int step = rowsPerBlock();
+        for (int y = y0; y < y1; y += step) {
+            block(ws, b, y, Math.min(y1, y + step), part, multiply);
+        }
+    }
+
+    /**
+     * Floats of C one block may produce before its epilogue reads them back: 128 KB, so that they are still
+     * in the core's L2 cache. A whole band of an early layer (56 rows of 112 pixels × 96 channels, 2.4 MB)
+     * went out to memory and came back for the epilogue.
+     */
+    static final int BLOCK_OUTPUT_FLOATS = 32 * 1024;
+    /**
+     * The fewest pixels a block multiplies: every {@code sgemm} call packs B again, which costs about one
+     * pass over B, so a block of m pixels adds about 1/m to the product's work.
+     */
+    static final int MIN_BLOCK_PIXELS = 256;
+
+    /** Output rows per block: {@link #BLOCK_OUTPUT_FLOATS} of output, at least {@link #MIN_BLOCK_PIXELS}. */
+    int rowsPerBlock() {
+        int pixels = Math.max(MIN_BLOCK_PIXELS, BLOCK_OUTPUT_FLOATS / n);
+        return Math.max(1, pixels / ow);
+    }
+
+    /** Rows {@code [y0, y1)}: the product and the epilogue of one block. */
+    private void block(Workspace ws, FloatPointer b, int y0, int y1, int part, boolean multiply) {
         int p0 = y0 * ow;
         int rows = (y1 - y0) * ow;
         if (rows == 0) {

@@ -82,7 +82,10 @@ class FastKernelsMatchNaiveLoopsTest {
             "17, 15, 3, 16, 3, 2, HARD_SWISH, false, 2", "12, 12, 3, 32, 3, 2, RELU6, false, 1",
             "9, 10, 16, 8, 3, 1, RELU, false, 2", "1, 1, 64, 40, 1, 1, HARD_SWISH, false, 2",
             // more outputs than pixels: split by output channels, a remainder that is not a cache line
-            "3, 3, 40, 96, 1, 1, RELU6, true, 2", "2, 3, 24, 50, 1, 1, HARD_SWISH, false, 3"})
+            "3, 3, 40, 96, 1, 1, RELU6, true, 2", "2, 3, 24, 50, 1, 1, HARD_SWISH, false, 3",
+            // bands longer than one cache-sized block (GemmStep.rowsPerBlock): several products per band
+            "40, 30, 16, 200, 1, 1, RELU6, true, 1", "41, 30, 16, 200, 1, 1, HARD_SWISH, true, 2",
+            "80, 80, 3, 32, 3, 2, HARD_SWISH, false, 1", "30, 30, 8, 200, 3, 1, RELU, false, 1"})
     void gemmConvolutionMatchesTheNaiveConvolution(int h, int w, int in, int out, int k, int s, Activation act,
                                                    boolean residual, int threads) {
         Random rnd = new Random(h * 17 + in * 3 + out);
