@@ -13,18 +13,18 @@ import java.util.Locale;
  * that neither pays for the other's threads winding down), then the median of each and their ratio.
  * Absolute times drift on a shared machine; the ratio measured side by side is the number to report.
  *
- * <p>Two threads: ONNX Runtime's idle intra-op workers keep spinning while their session is open
- * (measured: one took 1.65 s of CPU in 2 s in which ORT itself ran a fraction of the time), and on two
- * cores that takes a core from the engine. With ORT's spinning off ({@code -Dort.noSpin=true}) the
- * engine's two-thread times were about half of what they are beside a spinning session (2026-12-02:
- * V3-Large 9.1 against 22–25 ms, V2 10.5 against 11–29, V3-Small 3.9 against 8.6), its one-thread
- * times did not move; but ORT's own two-thread times got slower and noisier, so neither setting gives a
- * fair ratio. Two experiments to separate them, neither conclusive on the shared machine and so not the
- * default: {@code --ort-session per-block} closes the session before each engine block and opens it
- * (ten untimed runs) before each ORT block; {@code --pause-ms N} sleeps before each block.
+ * <p>Each runtime has the machine to itself during its block: ONNX Runtime's session is closed before each
+ * engine block and opened again (ten untimed runs) before each ORT block. Its idle intra-op workers keep
+ * spinning while their session is open (measured: one took 1.65 s of CPU in 2 s in which ORT itself ran a
+ * fraction of the time), and on two cores that took a core from the engine's block that followed. With
+ * one session shared by all blocks ({@code --ort-session shared}, the default before 2026-12-02) the
+ * engine's two-thread medians were 1.2–1.7× what they are with the session closed, ORT's own the same
+ * (quiet machine, 22:10 UTC: V2 15.4 against 10.3 ms, ORT 5.0 and 4.9 ms). Turning ORT's spinning off
+ * ({@code -Dort.noSpin=true}) instead made ORT itself slower and noisier. {@code --pause-ms N} sleeps
+ * before each block.
  *
  * <p>Usage: {@code java -cp ... lab.mobilenet.bench.OrtComparison [--onnx DIR] [--weights DIR]
- * [--threads 1,2] [--rounds 15] [--block 4] [--pause-ms 0] [--ort-session shared|per-block]
+ * [--threads 1,2] [--rounds 15] [--block 4] [--pause-ms 0] [--ort-session per-block|shared]
  * [--models a,b]}
  */
 public final class OrtComparison {
@@ -47,12 +47,12 @@ public final class OrtComparison {
         int rounds = Integer.parseInt(option(args, "--rounds", "15"));
         int block = Integer.parseInt(option(args, "--block", "4"));
         long pause = Long.parseLong(option(args, "--pause-ms", "0"));
-        boolean sessionPerBlock = option(args, "--ort-session", "shared").equals("per-block");
+        boolean sessionPerBlock = !option(args, "--ort-session", "per-block").equals("shared");
         List<String> models = List.of(option(args, "--models", String.join(",", MODELS)).split(","));
-        System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each%n",
+        System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each, ORT session %s%n",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now(),
-                Contenders.SIZE, Contenders.SIZE, rounds, block - 1);
+                Contenders.SIZE, Contenders.SIZE, rounds, block - 1, sessionPerBlock ? "per block" : "shared");
         System.out.println("| model | threads | engine ms | ORT ms | engine / ORT | logits agree |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (String model : models) {

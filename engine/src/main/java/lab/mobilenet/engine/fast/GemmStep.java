@@ -142,9 +142,8 @@ final class GemmStep implements Step {
         }
         // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
         int bands = Step.bands(pool, oh, info.macs());
-        int bandCount = bands;
-        pool.runBands(bandCount, Step.shared(pool, info.macs()), (band, thread) -> rows(ws, b,
-                Step.split(oh, bandCount, band), Step.split(oh, bandCount, band + 1), thread, true));
+        pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> rows(ws, b, Step.split(oh, bands, band),
+                Step.split(oh, bands, band + 1), thread, true));
     }
 
     /**
