@@ -43,7 +43,7 @@ final class DetailPanel extends VBox {
         super(4);
         this.vm = vm;
         this.i18n = i18n;
-        this.maps = new FeatureMapsView(i18n, palette);
+        this.maps = new FeatureMapsView(i18n, palette, vm.executors());
         setId("explorer-detail");
         VBox.setVgrow(maps, Priority.ALWAYS);
         openLesson.setId("detail-open-lesson");

@@ -120,6 +120,11 @@ public final class ExplorerViewModel {
         });
     }
 
+    /** The executors this model runs its background work on (views colour their maps there too). */
+    UiExecutors executors() {
+        return executors;
+    }
+
     // ---- inputs ------------------------------------------------------------------------------------
 
     /** Decodes a bundled photo in the background, then restarts the run on it. */

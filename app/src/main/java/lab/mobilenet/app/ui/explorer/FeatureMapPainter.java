@@ -1,10 +1,8 @@
 package lab.mobilenet.app.ui.explorer;
 
 import java.util.Locale;
-import lab.mobilenet.app.ui.render.ColorMaps;
 import lab.mobilenet.app.ui.render.Painter;
 import lab.mobilenet.app.ui.render.Palette;
-import lab.mobilenet.app.ui.render.Raster;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 
 /**
@@ -12,7 +10,8 @@ import lab.mobilenet.engine.runtime.ActivationSnapshot;
  * channel enlarged beside it. Signed outputs use the diverging map (blue below 0, red above), outputs
  * that are never negative (after a ReLU) the sequential one; one colour scale for all channels, so maps
  * can be compared. A vector output ({@code [1, C]} or {@code [1, C, 1, 1]}) is one row of C cells;
- * squeeze-excite's gate is drawn as bars instead ({@link GateBarsPainter}).
+ * squeeze-excite's gate is drawn as bars instead ({@link GateBarsPainter}). The colouring is done before,
+ * off the FX thread ({@link FeatureMapTiles}).
  */
 public final class FeatureMapPainter {
 
@@ -48,7 +47,11 @@ public final class FeatureMapPainter {
         return s.length == 4 ? new int[] {(int) s[1], (int) s[2], (int) s[3]} : new int[] {(int) s[s.length - 1], 1, 1};
     }
 
-    public static Layout paint(Painter p, Palette pal, ActivationSnapshot a, int selectedChannel, double zoom) {
+    /**
+     * Places {@code tiles} (coloured beforehand, off the FX thread); squeeze-excite's gate is drawn as bars.
+     */
+    static Layout paint(Painter p, Palette pal, FeatureMapTiles tiles, int selectedChannel, double zoom) {
+        ActivationSnapshot a = tiles.maps();
         if (GateBarsPainter.isGate(a)) {
             return GateBarsPainter.paint(p, pal, a, selectedChannel); // one factor per channel: bars, not 1×1 maps
         }
@@ -57,24 +60,14 @@ public final class FeatureMapPainter {
         int c = d[0];
         int h = d[1];
         int w = d[2];
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < a.size(); i++) {
-            min = Math.min(min, a.value(i));
-            max = Math.max(max, a.value(i));
-        }
-        boolean signed = min < 0;
-        float limit = Math.max(Math.abs(min), Math.abs(max));
+        float min = tiles.min();
+        float max = tiles.max();
         // one channel enlarged on top, the grid of all channels below it
         double bigSide = Math.max(40, Math.min(p.width() - 20, p.height() * 0.55));
         if (h == 1 && w == 1) {
             // a vector: one strip of cells, the selected one outlined
             double cell = Math.max(1, (p.width() - 20) / c);
-            int[] px = new int[c];
-            for (int i = 0; i < c; i++) {
-                px[i] = color(a.value(i), limit, signed, pal);
-            }
-            p.image(Raster.of(c, 1, px), 10, 20, cell * c, 40);
+            p.image(tiles.channels().get(0), 10, 20, cell * c, 40);
             int sel = Math.max(0, Math.min(c - 1, selectedChannel));
             p.strokeRect(10 + sel * cell, 18, Math.max(2, cell), 44, pal.current(), 2);
             p.text(String.format(Locale.ROOT, "%d values, %.3g … %.3g", c, min, max), 10, 80, 12, false, pal.muted(),
@@ -86,7 +79,7 @@ public final class FeatureMapPainter {
         double bigX = 10;
         double bigY = 24;
         p.text("#" + sel, bigX, 10, 12, true, pal.text(), Painter.Align.LEFT);
-        p.image(map(a, sel, h, w, limit, signed, pal), bigX, bigY, w * bigScale, h * bigScale);
+        p.image(tiles.channels().get(sel), bigX, bigY, w * bigScale, h * bigScale);
         p.strokeRect(bigX, bigY, w * bigScale, h * bigScale, pal.muted(), 1);
         double gridX = bigX;
         double gridY = bigY + h * bigScale + 26;
@@ -98,26 +91,13 @@ public final class FeatureMapPainter {
             if (y > p.height()) {
                 break;
             }
-            p.image(map(a, ch, h, w, limit, signed, pal), x, y, tile, tile);
+            p.image(tiles.channels().get(ch), x, y, tile, tile);
             if (ch == sel) {
                 p.strokeRect(x - 1, y - 1, tile + 2, tile + 2, pal.current(), 2);
             }
         }
-        p.text(String.format(Locale.ROOT, "%d × %d × %d   %s %.3g … %.3g", c, h, w, signed ? "±" : "≥ 0", min, max),
-                gridX, gridY - 12, 12, false, pal.muted(), Painter.Align.LEFT);
+        p.text(String.format(Locale.ROOT, "%d × %d × %d   %s %.3g … %.3g", c, h, w, tiles.signed() ? "±" : "≥ 0",
+                min, max), gridX, gridY - 12, 12, false, pal.muted(), Painter.Align.LEFT);
         return new Layout(c, h, w, gridX, gridY, tile, perRow, bigX, bigY, bigScale);
-    }
-
-    private static Raster map(ActivationSnapshot a, int ch, int h, int w, float limit, boolean signed, Palette pal) {
-        int[] px = new int[h * w];
-        int base = ch * h * w;
-        for (int i = 0; i < h * w; i++) {
-            px[i] = color(a.value(base + i), limit, signed, pal);
-        }
-        return Raster.of(w, h, px);
-    }
-
-    private static int color(float v, float limit, boolean signed, Palette pal) {
-        return signed ? ColorMaps.diverging(v, limit, pal.isDark()) : ColorMaps.sequential(v, limit, pal.isDark());
     }
 }

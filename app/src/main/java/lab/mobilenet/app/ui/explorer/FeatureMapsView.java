@@ -9,13 +9,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import lab.mobilenet.app.ui.concurrent.Background;
+import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 
 /**
  * The selected module's feature maps: a grid of all channels whose tile size follows the zoom slider, one
- * channel enlarged (click a tile to choose it), and the value under the mouse on the enlarged map.
+ * channel enlarged (click a tile to choose it), and the value under the mouse on the enlarged map. The maps
+ * are coloured on a compute thread ({@link FeatureMapTiles}); until they arrive the view is blank.
  */
 final class FeatureMapsView extends VBox {
 
@@ -24,25 +27,30 @@ final class FeatureMapsView extends VBox {
     private final CanvasHost host;
     private final Slider zoom = new Slider(6, 64, 18);
     private final Label value = new Label(" ");
+    private final UiExecutors executors;
     private ActivationSnapshot maps;
+    /** {@code maps} coloured for the current palette; null while they are being coloured. */
+    private FeatureMapTiles tiles;
     private int channel;
     /** The output cell chosen on the enlarged map, {row, col}: clicked (pinned) wins over hovered; null: none. */
     private int[] clicked;
     private int[] hovered;
-    private FeatureMapPainter.Layout layout;
+    /** Volatile: tests poll it from their own thread for the moment the coloured maps are drawn. */
+    private volatile FeatureMapPainter.Layout layout;
     private Runnable onChoice = () -> { };
 
-    FeatureMapsView(I18n i18n, ObjectProperty<Palette> palette) {
+    FeatureMapsView(I18n i18n, ObjectProperty<Palette> palette, UiExecutors executors) {
         super(4);
         this.i18n = i18n;
         this.palette = palette;
+        this.executors = executors;
         host = new CanvasHost(p -> {
-            if (maps == null) {
+            if (tiles == null) {
                 p.fillRect(0, 0, p.width(), p.height(), palette.get().background());
                 layout = null;
                 return;
             }
-            layout = FeatureMapPainter.paint(p, palette.get(), maps, channel, zoom.getValue());
+            layout = FeatureMapPainter.paint(p, palette.get(), tiles, channel, zoom.getValue());
             if (clicked != null && spatial()) { // where "open in lesson" will centre its window
                 double c = layout.bigScale();
                 p.strokeRect(layout.bigX() + clicked[1] * c - 1, layout.bigY() + clicked[0] * c - 1, c + 2, c + 2,
@@ -78,7 +86,25 @@ final class FeatureMapsView extends VBox {
             }
         });
         host.canvas().setOnMouseMoved(e -> showValue(e.getX(), e.getY()));
-        palette.addListener(o -> host.redraw());
+        palette.addListener(o -> colour());
+    }
+
+    /** Colours {@code maps} for the current palette on a compute thread; a newer request makes this one stale. */
+    private void colour() {
+        ActivationSnapshot a = maps;
+        Palette pal = palette.get();
+        tiles = null;
+        layout = null;
+        host.redraw();
+        if (a == null) {
+            return;
+        }
+        Background.run(executors.compute(), executors.ui(), () -> FeatureMapTiles.of(a, pal), (t, failure) -> {
+            if (t != null && maps == a && palette.get().equals(pal)) {
+                tiles = t;
+                host.redraw();
+            }
+        });
     }
 
     private void showValue(double x, double y) {
@@ -110,7 +136,7 @@ final class FeatureMapsView extends VBox {
             value.setText(" ");
             clicked = null;
             hovered = null;
-            host.redraw();
+            colour();
             onChoice.run();
         }
     }
@@ -133,7 +159,7 @@ final class FeatureMapsView extends VBox {
         onChoice = r == null ? () -> { } : r;
     }
 
-    /** Where the maps were last drawn (for tests: the enlarged map's cells). */
+    /** Where the maps were last drawn (for tests: the enlarged map's cells); null until they are coloured. */
     FeatureMapPainter.Layout mapLayout() {
         return layout;
     }

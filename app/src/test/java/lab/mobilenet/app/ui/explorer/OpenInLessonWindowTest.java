@@ -107,7 +107,8 @@ class OpenInLessonWindowTest {
         clickRow(robot, page, DW);
         assertEquals(DW, text(robot, "#detail-name"));
         assertFalse(open.isDisabled());
-        // choose output cell (row 20, column 30) on the enlarged map of channel 0
+        // choose output cell (row 20, column 30) on the enlarged map of channel 0, once it is coloured
+        waitFor(() -> page.detail().maps().mapLayout() != null);
         FeatureMapPainter.Layout l = page.detail().maps().mapLayout();
         robot.moveTo(robot.lookup("#feature-maps").query(), Pos.TOP_LEFT,
                 new Point2D(l.bigX() + 30.5 * l.bigScale(), l.bigY() + 20.5 * l.bigScale()), Motion.DIRECT).clickOn();
