@@ -49,10 +49,12 @@ public final class OrtComparison {
         long pause = Long.parseLong(option(args, "--pause-ms", "0"));
         boolean sessionPerBlock = !option(args, "--ort-session", "per-block").equals("shared");
         List<String> models = List.of(option(args, "--models", String.join(",", MODELS)).split(","));
-        System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each, ORT session %s%n",
+        System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, %s; batch 1, %dx%d, %d rounds x %d runs each, ORT session %s, "
+                        + "engine's products on %s%n",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now(),
-                Contenders.SIZE, Contenders.SIZE, rounds, block - 1, sessionPerBlock ? "per block" : "shared");
+                Contenders.SIZE, Contenders.SIZE, rounds, block - 1, sessionPerBlock ? "per block" : "shared",
+                lab.mobilenet.engine.fast.SgemmPeak.library());
         System.out.println("| model | threads | engine ms | ORT ms | engine / ORT | logits agree |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (String model : models) {

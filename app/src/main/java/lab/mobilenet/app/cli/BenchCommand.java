@@ -227,6 +227,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         m.put("sgemmPeakGflops", peak);
+        m.put("matrixLibrary", lab.mobilenet.engine.fast.SgemmPeak.library());
         int n = t.names().size();
         long[] medians = new long[n];
         long sum = 0;
@@ -274,8 +275,8 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s at %dx%d, %s warm-up + %s timed runs (%s)%n", m.get("model"),
                 m.get("resolution"), m.get("resolution"), m.get("warmup"), m.get("runs"), m.get("machine")));
-        b.append(String.format(Locale.ROOT, "%.1f M MACs; sgemm peak of this CPU %.1f GFLOP/s at %s thread(s)%n",
-                ((Long) m.get("macs")) / 1e6, m.get("sgemmPeakGflops"), m.get("threads")));
+        b.append(String.format(Locale.ROOT, "%.1f M MACs; %s sgemm peak of this CPU %.1f GFLOP/s at %s thread(s)%n",
+                ((Long) m.get("macs")) / 1e6, m.get("matrixLibrary"), m.get("sgemmPeakGflops"), m.get("threads")));
         appendPath(b, m);
         Object other = m.get("inspection");
         if (other != null) {

@@ -1,9 +1,7 @@
 package lab.mobilenet.engine.fast;
 
-import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import lab.mobilenet.engine.model.Activation;
@@ -16,9 +14,9 @@ import org.bytedeco.javacpp.FloatPointer;
  * one (the stem) they are im2col rows built here. The classifier and V3's head are the same with a single
  * pixel.
  *
- * <p>The product is OpenBLAS's {@code sgemm} — the library ND4J itself uses — called directly on native
+ * <p>The product is oneDNN's or OpenBLAS's {@code sgemm} ({@link MatrixLibrary}) called directly on native
  * memory allocated once: ND4J's {@code Nd4j.gemm} wrapper costs about 40 µs per call here, the direct
- * call well under a microsecond. Each thread multiplies its rows, then runs the fused epilogue (folded
+ * call well under a microsecond; one pixel is OpenBLAS's {@code sgemv}. Each thread multiplies its rows, then runs the fused epilogue (folded
  * bias, activation, residual) on chunks read back into heap scratch, and writes them where the next
  * step reads them.
  */
@@ -55,6 +53,7 @@ final class GemmStep implements Step {
     private final int chunk;
     private final float[] biasRows;
     private final Activation act;
+    private final MatrixLibrary library;
 
     /**
      * @param inSlot   heap slot of the input for {@link Source#HEAP}, else ignored
@@ -66,6 +65,15 @@ final class GemmStep implements Step {
     GemmStep(StepInfo info, Source source, int inSlot, int inBuffer, int residual, Output output, int h, int w,
              int inChannels, int kernel, int stride, int pad, int outChannels, float[] packed, float[] bias,
              Activation act, boolean gated) {
+        this(info, source, inSlot, inBuffer, residual, output, h, w, inChannels, kernel, stride, pad, outChannels,
+                packed, bias, act, gated, MatrixLibrary.preferred());
+    }
+
+    /** As above, with the products computed by {@code library} (the tests check both). */
+    GemmStep(StepInfo info, Source source, int inSlot, int inBuffer, int residual, Output output, int h, int w,
+             int inChannels, int kernel, int stride, int pad, int outChannels, float[] packed, float[] bias,
+             Activation act, boolean gated, MatrixLibrary library) {
+        this.library = library;
         this.info = info;
         this.source = source;
         this.inSlot = inSlot;
@@ -181,7 +189,7 @@ final class GemmStep implements Step {
         if (m == 1) {
             cblas_sgemv(CblasRowMajor, CblasTrans, k, cols, 1f, b, n, a, 1, 0f, c, 1);
         } else {
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, cols, k, 1f, a, k, b, n, 0f, c, n);
+            library.sgemm(false, m, cols, k, a, k, b, n, c, n);
         }
     }
 
@@ -246,7 +254,7 @@ final class GemmStep implements Step {
             float[] cols = ws.cols[part];
             Layouts.im2colPlanarTransposed(ws.input, h, w, inChannels, kernel, stride, pad, ow, y0, y1, cols, rows);
             a.put(cols, 0, rows * k);
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, rows, n, k, 1f, a, rows, b, n, 0f, c, n);
+            library.sgemm(true, rows, n, k, a, rows, b, n, c, n);
         } else {
             if (source == Source.HEAP) {
                 float[] cols = ws.cols[part];

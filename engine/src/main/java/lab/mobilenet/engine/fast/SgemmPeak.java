@@ -1,15 +1,11 @@
 package lab.mobilenet.engine.fast;
 
-import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
-import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
-
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * This CPU's practical float32 peak, measured: the GFLOP/s of OpenBLAS {@code sgemm} on large square
- * matrices (512³, in cache-friendly blocks as OpenBLAS does them), one single-threaded product per
+ * This CPU's practical float32 peak, measured: the GFLOP/s of the fast path's {@code sgemm}
+ * ({@link MatrixLibrary#preferred()}) on large square matrices (512³), one single-threaded product per
  * thread at the same time. {@code bench} reports each layer type's speed as a share of it.
  */
 public final class SgemmPeak {
@@ -17,6 +13,11 @@ public final class SgemmPeak {
     private static final int N = 512;
 
     private SgemmPeak() {
+    }
+
+    /** The library whose products the fast path uses and this peak measures: "oneDNN" or "OpenBLAS". */
+    public static String library() {
+        return MatrixLibrary.preferred() == MatrixLibrary.ONEDNN ? "oneDNN" : "OpenBLAS";
     }
 
     /** Best of {@code repeats} rounds, in GFLOP/s summed over {@code threads}. */
@@ -38,8 +39,8 @@ public final class SgemmPeak {
             long best = Long.MAX_VALUE;
             for (int r = 0; r < repeats + 2; r++) { // two rounds of warm-up
                 long start = System.nanoTime();
-                pool.run(threads, t -> cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, N, N, N, 1f, a[t], N,
-                        b[t], N, 0f, c[t], N));
+                MatrixLibrary library = MatrixLibrary.preferred();
+                pool.run(threads, t -> library.sgemm(false, N, N, N, a[t], N, b[t], N, c[t], N));
                 long nanos = System.nanoTime() - start;
                 if (r >= 2) {
                     best = Math.min(best, nanos);

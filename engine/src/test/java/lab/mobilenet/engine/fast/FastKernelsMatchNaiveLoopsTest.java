@@ -95,18 +95,21 @@ class FastKernelsMatchNaiveLoopsTest {
         float[] res = residual ? StepHarness.random(rnd, out * t.oh() * t.ow()) : null;
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
         GemmStep.Source source = k == 1 ? GemmStep.Source.NATIVE : in == 3 ? GemmStep.Source.IMAGE : GemmStep.Source.HEAP;
-        GemmStep step = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), source, StepHarness.IN, 0,
-                residual ? StepHarness.RES : -1, StepHarness.BOTH, h, w, in, k, s, g.padding(), out, f.weights(),
-                f.bias(), act, false);
-        float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w), x,
-                res == null ? null : StepHarness.channelsLast(res, out, t.oh(), t.ow()), null, out * t.oh() * t.ow(), threads);
         float[] expected = StepHarness.apply(act, t.reference());
         if (res != null) {
             for (int i = 0; i < expected.length; i++) {
                 expected[i] += res[i];
             }
         }
-        assertClose("gemm conv", StepHarness.channelsLast(expected, out, t.oh(), t.ow()), got);
+        for (MatrixLibrary library : MatrixLibrary.available()) {
+            GemmStep step = new GemmStep(new StepInfo("pw", StepKind.POINTWISE, 0), source, StepHarness.IN, 0,
+                    residual ? StepHarness.RES : -1, StepHarness.BOTH, h, w, in, k, s, g.padding(), out, f.weights(),
+                    f.bias(), act, false, library);
+            float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w), x,
+                    res == null ? null : StepHarness.channelsLast(res, out, t.oh(), t.ow()), null, out * t.oh() * t.ow(),
+                    threads);
+            assertClose("gemm conv on " + library, StepHarness.channelsLast(expected, out, t.oh(), t.ow()), got);
+        }
         t.weights().close();
     }
 

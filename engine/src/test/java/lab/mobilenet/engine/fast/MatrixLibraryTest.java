@@ -1,0 +1,81 @@
+package lab.mobilenet.engine.fast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.junit.jupiter.api.Test;
+
+/** The two sgemm libraries on hand-worked products, and oneDNN present wherever the build packs its natives. */
+class MatrixLibraryTest {
+
+    /** The platforms whose oneDNN and OpenCL natives engine/pom.xml adds (Maven Central has them). */
+    private static final Set<String> WITH_ONEDNN = Set.of("linux-x86_64", "macosx-x86_64", "windows-x86_64");
+
+    @Test
+    void oneDnnLoadsAndIsPreferredWhereItsNativesArePacked() {
+        if (WITH_ONEDNN.contains(Loader.getPlatform())) {
+            assertEquals("", MatrixLibrary.oneDnnProblem(), "oneDNN's natives are on the class path");
+            assertEquals(List.of(MatrixLibrary.ONEDNN, MatrixLibrary.OPENBLAS), MatrixLibrary.available());
+            assertEquals(MatrixLibrary.ONEDNN, MatrixLibrary.preferred());
+        } else {
+            assertEquals(MatrixLibrary.OPENBLAS, MatrixLibrary.preferred(), Loader.getPlatform());
+        }
+    }
+
+    @Test
+    void bothLibrariesMultiplyAHandWorkedProductAndItsTransposedForm() {
+        // A = [1 2 3; 4 5 6] (2x3), B = [1 0; 0 1; 1 1] (3x2): A·B = [4 5; 10 11]
+        float[] expected = {4, 5, 10, 11};
+        for (MatrixLibrary library : MatrixLibrary.available()) {
+            try (FloatPointer a = new FloatPointer(1f, 2, 3, 4, 5, 6);
+                 FloatPointer at = new FloatPointer(1f, 4, 2, 5, 3, 6); // A stored transposed, 3x2
+                 FloatPointer b = new FloatPointer(1f, 0, 0, 1, 1, 1);
+                 FloatPointer c = new FloatPointer(4)) {
+                library.sgemm(false, 2, 2, 3, a, 3, b, 2, c, 2);
+                float[] got = new float[4];
+                c.get(got);
+                assertArrayEquals(expected, got, library + ": A·B");
+                c.put(new float[] {-1, -1, -1, -1});
+                library.sgemm(true, 2, 2, 3, at, 2, b, 2, c, 2);
+                c.get(got);
+                assertArrayEquals(expected, got, library + ": (Aᵀ)ᵀ·B");
+            }
+        }
+    }
+
+    @Test
+    void aProductFromAnotherThreadStartsNoOpenMpTeam() throws Exception {
+        // oneDNN's OpenMP would start a team of threads per calling thread unless told one (MatrixLibrary):
+        // the process must not gain threads beyond the one this test starts
+        for (MatrixLibrary library : MatrixLibrary.available()) {
+            int m = 256;
+            try (FloatPointer a = new FloatPointer((long) m * m); FloatPointer b = new FloatPointer((long) m * m);
+                 FloatPointer c = new FloatPointer((long) m * m)) {
+                int before = Thread.getAllStackTraces().size();
+                int[] nativeBefore = {liveThreads()};
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        library.sgemm(false, m, m, m, a, m, b, m, c, m);
+                    }
+                    nativeBefore[0] = liveThreads() - nativeBefore[0];
+                });
+                t.start();
+                t.join();
+                assertTrue(Thread.getAllStackTraces().size() <= before + 1, library + ": Java threads");
+                assertTrue(nativeBefore[0] <= 1, library + ": " + nativeBefore[0] + " threads more while it ran");
+            }
+        }
+    }
+
+    /** Threads of this process as the OS counts them (OpenMP's are not Java threads); Java's count elsewhere. */
+    private static int liveThreads() {
+        java.io.File tasks = new java.io.File("/proc/self/task");
+        String[] names = tasks.list();
+        return names != null ? names.length : Thread.getAllStackTraces().size();
+    }
+}
