@@ -268,7 +268,7 @@ final class GemmStep implements Step {
         float[] res = residual < 0 ? null : ws.tensors[residual];
         for (int p = p0; p < p0 + rows; p += chunk) {
             int len = Math.min(chunk, p0 + rows - p) * n;
-            c.position((long) p * n).get(acc, 0, len);
+            ws.nativeCView.get(p * n, acc, 0, len);
             Epilogue.biasActivate(act, acc, biasRows, len);
             if (res != null) {
                 float[] skip = ws.patch[part];

@@ -1,7 +1,5 @@
 package lab.mobilenet.engine.fast;
 
-import org.bytedeco.javacpp.FloatPointer;
-
 /**
  * Where a step writes its output, decided when the plan is compiled from who reads it: a heap slot
  * (for a depthwise convolution, squeeze-excite, pooling, im2col or a later residual add), a native GEMM
@@ -25,7 +23,7 @@ record Output(int slot, int buffer) {
             System.arraycopy(values, 0, ws.tensors[slot], at, len);
         }
         if (buffer >= 0) {
-            new FloatPointer(ws.nativeIn[buffer]).position(at).put(values, 0, len);
+            ws.nativeInView[buffer].put(at, values, 0, len);
         }
     }
 

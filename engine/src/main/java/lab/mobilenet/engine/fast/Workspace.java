@@ -1,6 +1,7 @@
 package lab.mobilenet.engine.fast;
 
 import lab.mobilenet.engine.model.SqueezeExciteLayer;
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -66,6 +67,13 @@ final class Workspace implements AutoCloseable {
     final FloatPointer[] nativeIn;
     /** GEMM outputs, read back chunk by chunk by the epilogue. */
     final FloatPointer nativeC;
+    /**
+     * Views of {@link #nativeIn} and {@link #nativeC} for the chunks copied in and out: a buffer's bulk copy is
+     * a plain memory copy, where {@code FloatPointer.put/get} is a JNI call (4096 floats: 0.37 against 0.56 µs,
+     * 432 floats: 0.04 against 0.1 µs, measured). Valid while the workspace is open, like the pointers.
+     */
+    final FloatBuffer[] nativeInView;
+    final FloatBuffer nativeCView;
 
     Workspace(Sizes s, int threads) {
         tensors = new float[s.slots][s.slotFloats];
@@ -86,6 +94,8 @@ final class Workspace implements AutoCloseable {
         nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
             new FloatPointer(Math.max(1, s.nativeIn))};
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
+        nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer()};
+        nativeCView = nativeC.asBuffer();
     }
 
     @Override
