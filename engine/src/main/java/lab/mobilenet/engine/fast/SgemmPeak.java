@@ -4,9 +4,10 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * This CPU's practical float32 peak, measured: the GFLOP/s of the fast path's {@code sgemm}
- * ({@link MatrixLibrary#preferred()}) on large square matrices (512³), one single-threaded product per
- * thread at the same time. {@code bench} reports each layer type's speed as a share of it.
+ * This CPU's practical float32 peak, measured: the best GFLOP/s of the {@code sgemm}s at hand (oneDNN's
+ * and OpenBLAS's, {@link MatrixLibrary}) on large square matrices (512³), one single-threaded product per
+ * thread at the same time. OpenBLAS is the faster of the two on these (89 against 65–90 GFLOP/s at one
+ * thread here), oneDNN on MobileNet's own shapes, which is why the fast path uses it. {@code bench} reports each layer type's speed as a share of it.
  */
 public final class SgemmPeak {
 
@@ -20,8 +21,16 @@ public final class SgemmPeak {
         return MatrixLibrary.preferred() == MatrixLibrary.ONEDNN ? "oneDNN" : "OpenBLAS";
     }
 
-    /** Best of {@code repeats} rounds, in GFLOP/s summed over {@code threads}. */
+    /** Best of {@code repeats} rounds of each library, in GFLOP/s summed over {@code threads}. */
     public static double gflops(int threads, int repeats) {
+        double best = 0;
+        for (MatrixLibrary library : MatrixLibrary.available()) {
+            best = Math.max(best, gflops(library, threads, repeats));
+        }
+        return best;
+    }
+
+    private static double gflops(MatrixLibrary library, int threads, int repeats) {
         Nd4j.factory().blas().setMaxThreads(1);
         FloatPointer[] a = new FloatPointer[threads];
         FloatPointer[] b = new FloatPointer[threads];
@@ -39,7 +48,6 @@ public final class SgemmPeak {
             long best = Long.MAX_VALUE;
             for (int r = 0; r < repeats + 2; r++) { // two rounds of warm-up
                 long start = System.nanoTime();
-                MatrixLibrary library = MatrixLibrary.preferred();
                 pool.run(threads, t -> library.sgemm(false, N, N, N, a[t], N, b[t], N, c[t], N));
                 long nanos = System.nanoTime() - start;
                 if (r >= 2) {
