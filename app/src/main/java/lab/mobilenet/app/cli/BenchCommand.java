@@ -126,15 +126,16 @@ final class BenchCommand implements Callable<Integer> {
             NetworkRunner runner = new NetworkRunner(network, weights);
             Timings f = fast ? fastTimings(plan) : null;
             Timings s = inspection ? inspectionTimings(network) : null;
+            if (inspection && threads != null) {
+                // once, not per run: each call raised OpenBLAS's pool, whose woken threads spun on the second
+                // core through the first layers of the next run (both plans pin OpenBLAS to one thread)
+                EngineThreads.set(threads);
+            }
             for (int r = -warmup; r < runs; r++) { // interleaved, so that both paths see the same load
                 if (fast) {
-                    Nd4j.factory().blas().setMaxThreads(1);
                     timeFast(plan, image, f, r);
                 }
                 if (inspection) {
-                    if (threads != null) {
-                        EngineThreads.set(threads);
-                    }
                     timeInspection(runner, input, s, r);
                 }
             }
