@@ -42,7 +42,7 @@ class NativeBuildLoadsTest {
                 "-Dorg.slf4j.simpleLogger.log.lab.mobilenet.engine.runtime.NativeSelection=info", "-Duser.home=" + System.getProperty("user.home")));
         cmd.addAll(Arrays.asList(jvmOptions));
         cmd.addAll(List.of(Main.class.getName(), "bench", "-m", "mobilenetv1", "-w", "0.25", "-r", "64",
-                "--untrained", "--path", "both", "--threads", "1", "--warmup", "1", "--runs", "1"));
+                "--untrained", "--path", "both", "--threads", "1", "--warmup", "1", "--warmup-seconds", "0", "--runs", "1"));
         Path out = Files.createTempFile("bench", ".out");
         Path err = Files.createTempFile("bench", ".err");
         try {

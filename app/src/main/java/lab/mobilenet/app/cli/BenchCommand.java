@@ -63,8 +63,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "untimed runs first (default 5)")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "2",
+            description = "warm up for at least this long as well (default 2): the JIT compiles the kernels on "
+                    + "the other core for about a second, and at two threads the first runs lose it to the compiler")
+    double warmupSeconds;
+
     @Option(names = "--runs", defaultValue = "20", description = "timed runs (default 20)")
     int runs;
+
+    /** Warm-up runs actually made ({@code --warmup}, more if {@code --warmup-seconds} had not passed). */
+    private int warmupRuns;
 
     @Option(names = "--weights", description = "a timm model.safetensors (default: the stored one, else untrained; "
             + "the speed does not depend on it)")
@@ -97,8 +105,8 @@ final class BenchCommand implements Callable<Integer> {
         if (!List.of("fast", "inspection", "both").contains(path)) {
             throw new UserInputException("unknown path '" + path + "' (fast, inspection or both)");
         }
-        if (runs < 1 || warmup < 0) {
-            throw new UserInputException("--runs must be at least 1 and --warmup at least 0");
+        if (runs < 1 || warmup < 0 || !(warmupSeconds >= 0 && warmupSeconds <= 600)) {
+            throw new UserInputException("--runs must be at least 1, --warmup at least 0 and --warmup-seconds 0 to 600");
         }
         if (resolution < 32 || resolution > 2048) {
             throw new UserInputException("resolution must be between 32 and 2048, got " + resolution);
@@ -131,13 +139,12 @@ final class BenchCommand implements Callable<Integer> {
                 // core through the first layers of the next run (both plans pin OpenBLAS to one thread)
                 EngineThreads.set(threads);
             }
-            for (int r = -warmup; r < runs; r++) { // interleaved, so that both paths see the same load
-                if (fast) {
-                    timeFast(plan, image, f, r);
-                }
-                if (inspection) {
-                    timeInspection(runner, input, s, r);
-                }
+            long warmUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            for (warmupRuns = 0; warmupRuns < warmup || System.nanoTime() < warmUntil; warmupRuns++) {
+                runBoth(plan, runner, image, input, f, s, -1);
+            }
+            for (int r = 0; r < runs; r++) {
+                runBoth(plan, runner, image, input, f, s, r);
             }
             if (fast) {
                 results.add(f);
@@ -157,6 +164,17 @@ final class BenchCommand implements Callable<Integer> {
         out.print(format.equals("json") ? SummaryFormat.write(report) : table(report));
         out.flush();
         return 0;
+    }
+
+    /** One run of each path asked for, interleaved so that both see the same load; {@code r < 0}: untimed. */
+    private static void runBoth(FastPlan plan, NetworkRunner runner, float[] image, INDArray input, Timings f,
+                                Timings s, int r) {
+        if (f != null) {
+            timeFast(plan, image, f, r);
+        }
+        if (s != null) {
+            timeInspection(runner, input, s, r);
+        }
     }
 
     /** The fast plan, or one line saying this network needs the inspection path. */
@@ -219,7 +237,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("path", t.path().name().toLowerCase(Locale.ROOT));
         m.put("resolution", resolution);
         m.put("threads", t.path() == EnginePath.FAST ? fastThreads : EngineThreads.get());
-        m.put("warmup", warmup);
+        m.put("warmup", warmupRuns);
         m.put("runs", runs);
         m.put("medianMillis", median(t.totals()) / 1e6);
         m.put("minMillis", Arrays.stream(t.totals()).min().orElse(0) / 1e6);

@@ -28,7 +28,7 @@ class BenchCommandTest {
 
     @Test
     void bothPathsAreReportedWithTheirRatioTimeByTypeAndTheSgemmPeak() throws Exception {
-        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "64", "--warmup", "1",
+        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "64", "--warmup", "1", "--warmup-seconds", "0",
                 "--runs", "3", "--threads", "2", "--path", "both", "--format", "json"));
         JsonNode fast = new ObjectMapper().readTree(out.toString());
         JsonNode inspection = fast.get("inspection");
@@ -57,6 +57,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void warmUpLastsAtLeastTheSecondsAskedForWhateverTheRunCount() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "64", "--warmup", "0",
+                "--warmup-seconds", "0.5", "--runs", "1", "--format", "json"));
+        assertTrue(System.nanoTime() - start >= 500_000_000L, "half a second of warm-up at least");
+        int warmups = new ObjectMapper().readTree(out.toString()).get("warmup").asInt();
+        assertTrue(warmups >= 2, "a 64-pixel V3-Small 0.5 runs in milliseconds, so it warmed up " + warmups
+                + " times, not 0");
+    }
+
+    @Test
     void anUnknownPathIsOneErrorLineAndExitTwo() {
         assertEquals(2, run("bench", "-m", "mobilenetv3_small_050", "--path", "quick"));
         assertEquals("error: unknown path 'quick' (fast, inspection or both)", err.toString().strip());
@@ -65,7 +76,7 @@ class BenchCommandTest {
     @Test
     void aNetworkTheFastPathCannotRunIsOneLineNamingTheInspectionPath() {
         // Xception's pre-activation blocks have no fused kernel: a user error with the way out, not "a bug"
-        assertEquals(Cli.BAD_INPUT, run("bench", "-m", "legacy_xception", "--resolution", "71", "--warmup", "0",
+        assertEquals(Cli.BAD_INPUT, run("bench", "-m", "legacy_xception", "--resolution", "71", "--warmup", "0", "--warmup-seconds", "0",
                 "--runs", "1", "--untrained"));
         String e = err.toString().strip();
         assertTrue(e.startsWith("error: legacy_xception: the fast path"), e);

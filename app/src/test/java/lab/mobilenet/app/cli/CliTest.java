@@ -143,7 +143,7 @@ class CliTest {
 
     @Test
     void benchReportsMedianMinimumAndTimeShares() throws Exception {
-        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "96", "--warmup", "1",
+        assertEquals(0, run("bench", "-m", "mobilenetv3_small_050", "--resolution", "96", "--warmup", "1", "--warmup-seconds", "0",
                 "--runs", "3", "--threads", "1", "--format", "json"));
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertTrue(j.get("medianMillis").asDouble() >= j.get("minMillis").asDouble());

@@ -117,7 +117,7 @@ class WeightsCliTest {
 
     @Test
     void benchWithNothingStoredTimesTheUntrainedNetworkAndSaysSo() {
-        assertEquals(0, run("bench", "-m", "mobilenetv3_small_100", "--resolution", "64", "--warmup", "0", "--runs", "1",
+        assertEquals(0, run("bench", "-m", "mobilenetv3_small_100", "--resolution", "64", "--warmup", "0", "--warmup-seconds", "0", "--runs", "1",
                 "--format", "json"));
         assertTrue(err.toString().startsWith("note: no weights for mobilenetv3_small_100"), err.toString());
         assertTrue(out.toString().contains("\"untrained\" : true") || out.toString().contains("\"untrained\": true"),
