@@ -89,18 +89,9 @@ final class ElementwiseStep implements Step {
                 System.arraycopy(ws.gates, 0, ws.gateRow, t * channels, channels);
             }
         }
-        int parts = Step.parts(pool, pixels, (long) pixels * channels * ELEMENT_COST);
+        int parts = Step.parts(pool, pixels, (long) pixels * channels * Step.ELEMENT_COST);
         pool.run(parts, part -> range(ws, Step.split(pixels, parts, part), Step.split(pixels, parts, part + 1), part));
     }
-
-    /**
-     * An element of a pass costs about as much time as this many GEMM MACs: it is read and written once
-     * (memory-bound, about 1 ns here), where oneDNN's sgemm does some 50 MACs per ns. Counted as one MAC,
-     * no pass under 2.5 M elements was shared, and at two threads V2's inspection path spent 3.9 ms in them
-     * against 3.0 at one; 4, 16, 32 and 64 gave inspection / fast 1.53, 1.40, 1.39 and 1.37 (V2, 2 threads,
-     * within the machine's noise above 16).
-     */
-    private static final long ELEMENT_COST = 32;
 
     /** Pixels {@code [p0, p1)}. */
     private void range(Workspace ws, int p0, int p1, int part) {

@@ -63,7 +63,7 @@ final class SqueezeExciteStep implements Step {
     @Override
     public void run(Workspace ws, WorkerPool pool) {
         float[] x = ws.tensors[slot];
-        int parts = Step.parts(pool, pixels, (long) pixels * channels);
+        int parts = Step.parts(pool, pixels, (long) pixels * channels * Step.ELEMENT_COST);
         pool.run(parts, part -> ChannelVectors.sumPixels(x, channels, Step.split(pixels, parts, part),
                 Step.split(pixels, parts, part + 1), ws.patch[part], ws.scratch[part]));
         float[] mean = ws.vectorA;
