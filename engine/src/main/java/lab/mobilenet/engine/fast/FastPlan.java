@@ -129,6 +129,7 @@ public final class FastPlan implements AutoCloseable {
             return Arrays.copyOf(workspace.tensors[logitsSlot], classes);
         } finally {
             workspace.input = null;
+            MatrixLibrary.restoreOpenMpThreads(); // this thread may run ND4J operations next
         }
     }
 

@@ -118,6 +118,7 @@ public final class InspectionPlan implements AutoCloseable {
             return planar(layers.size() - 1);
         } finally {
             workspace.input = null;
+            MatrixLibrary.restoreOpenMpThreads(); // this thread may run ND4J operations next
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.dnnl.global.dnnl;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.LoggerFactory;
 
@@ -66,16 +67,32 @@ enum MatrixLibrary {
      * oneDNN runs on OpenMP, whose thread count is per calling thread: left alone, every thread of the pool
      * would start a team of its own on the same cores. libnd4j shares oneDNN's OpenMP runtime (JavaCPP
      * loads {@code libgomp} once), so its {@code setOmpNumThreads} sets it; measured here: 2 cores busy
-     * for one call before, one after. libnd4j's own loops pass their thread count explicitly.
+     * for one call before, one after. The thread's own count is kept, for {@link #restoreOpenMpThreads}.
      */
     private static void oneThreadHere() {
-        if (!ONE_THREAD.get()) {
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-            ONE_THREAD.set(Boolean.TRUE);
+        if (SAVED_OPENMP_THREADS.get() == null) {
+            var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            SAVED_OPENMP_THREADS.set(ops.ompGetMaxThreads());
+            ops.setOmpNumThreads(1);
         }
     }
 
-    private static final ThreadLocal<Boolean> ONE_THREAD = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * Gives the calling thread back the OpenMP thread count it had before its first oneDNN product. The
+     * plans call it when a run ends: the thread that ran it may run ND4J operations next (a tanh over 16 M
+     * values: 106 ms with the thread's two OpenMP threads, 170 ms after a oneDNN call left it one). The
+     * pool's workers, which only ever run the plans' kernels, keep their one thread.
+     */
+    static void restoreOpenMpThreads() {
+        Integer saved = SAVED_OPENMP_THREADS.get();
+        if (saved != null) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(saved);
+            SAVED_OPENMP_THREADS.remove();
+        }
+    }
+
+    /** Per thread: its OpenMP thread count before oneDNN set it to one, or null while it is not set. */
+    private static final ThreadLocal<Integer> SAVED_OPENMP_THREADS = new ThreadLocal<>();
 
     /** Decided once, on first use: loading oneDNN's natives takes about a second. */
     private static final class Preferred {
@@ -83,6 +100,9 @@ enum MatrixLibrary {
         static final MatrixLibrary LIBRARY = choose(System.getProperty("mobilenet.gemm", ""));
 
         private static String probeOneDnn() {
+            // ND4J first: its backend must be up before NativeOpsHolder is touched (oneThreadHere), and its
+            // libgomp is then the one oneDNN links to
+            Nd4j.getEnvironment();
             try {
                 Loader.load(dnnl.class);
                 return "";

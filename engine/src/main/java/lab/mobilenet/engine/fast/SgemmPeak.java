@@ -56,6 +56,7 @@ public final class SgemmPeak {
             }
             return 2.0 * N * N * N * threads / best;
         } finally {
+            MatrixLibrary.restoreOpenMpThreads(); // the caller ran part 0
             for (int t = 0; t < threads; t++) {
                 for (FloatPointer p : new FloatPointer[] {a[t], b[t], c[t]}) {
                     if (p != null) {

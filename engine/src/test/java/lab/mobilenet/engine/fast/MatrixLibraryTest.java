@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Set;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
+import lab.mobilenet.engine.model.Architecture;
+import lab.mobilenet.engine.model.Network;
+import lab.mobilenet.engine.model.NetworkBuilder;
+import lab.mobilenet.engine.runtime.CancellationToken;
+import lab.mobilenet.engine.runtime.RunListener;
+import lab.mobilenet.engine.runtime.SeededWeights;
+import lab.mobilenet.engine.runtime.Weights;
 import org.junit.jupiter.api.Test;
 
 /** The two sgemm libraries on hand-worked products, and oneDNN present wherever the build packs its natives. */
@@ -46,6 +53,7 @@ class MatrixLibraryTest {
                 assertArrayEquals(expected, got, library + ": (Aᵀ)ᵀ·B");
             }
         }
+        MatrixLibrary.restoreOpenMpThreads(); // this thread's OpenMP count as it was, for the other tests
     }
 
     @Test
@@ -69,6 +77,26 @@ class MatrixLibraryTest {
                 assertTrue(Thread.getAllStackTraces().size() <= before + 1, library + ": Java threads");
                 assertTrue(nativeBefore[0] <= 1, library + ": " + nativeBefore[0] + " threads more while it ran");
             }
+        }
+    }
+
+    @Test
+    void aPlanRunGivesItsThreadBackTheOpenMpThreadsItHad() {
+        // the thread that runs a plan may run ND4J operations next, which must not be left on one thread
+        MatrixLibrary.preferred(); // loads ND4J's backend, which NativeOpsHolder needs
+        MatrixLibrary.restoreOpenMpThreads();
+        var ops = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int before = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(3);
+        Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
+        try (Weights w = SeededWeights.create(net, 2); FastPlan fast = FastPlan.compile(net, w, 64, 64, 2);
+             InspectionPlan inspection = InspectionPlan.compile(net, w, 64, 64, 2)) {
+            fast.logits(new float[3 * 64 * 64]);
+            assertEquals(3, ops.ompGetMaxThreads(), "after the fast path");
+            inspection.run(new float[3 * 64 * 64], new RunListener() { }, CancellationToken.NEVER);
+            assertEquals(3, ops.ompGetMaxThreads(), "after the inspection path");
+        } finally {
+            ops.setOmpNumThreads(before);
         }
     }
 
