@@ -2,12 +2,9 @@ package lab.mobilenet.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Loader;
 import lab.mobilenet.engine.model.Architecture;
 import lab.mobilenet.engine.model.Network;
 import lab.mobilenet.engine.model.NetworkBuilder;
@@ -15,6 +12,8 @@ import lab.mobilenet.engine.runtime.CancellationToken;
 import lab.mobilenet.engine.runtime.RunListener;
 import lab.mobilenet.engine.runtime.SeededWeights;
 import lab.mobilenet.engine.runtime.Weights;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 
 /** The two sgemm libraries on hand-worked products, and oneDNN present wherever the build packs its natives. */
