@@ -1,8 +1,12 @@
 package lab.mobilenet.engine.fast;
 
 import lab.mobilenet.engine.model.Activation;
+import org.bytedeco.javacpp.FloatPointer;
 
-/** A depthwise convolution with its batch norm and activation fused, split over the threads by output rows. */
+/**
+ * A depthwise convolution with its batch norm and activation fused: oneDNN's kernel where it has one
+ * ({@link OneDnnDepthwise}, on the calling thread), else the plain-Java one split over the threads by output rows.
+ */
 final class DepthwiseStep implements Step {
 
     private final StepInfo info;
@@ -19,10 +23,18 @@ final class DepthwiseStep implements Step {
     private final float[][] tapRows;
     private final float[] biasRow;
     private final Activation act;
+    /** oneDNN's kernel for this layer, or null: the Java one runs. */
+    private final OneDnnDepthwise oneDnn;
 
     /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
     DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
                   float[] packed, float[] bias, Activation act) {
+        this(info, in, out, h, w, channels, kernel, stride, pad, packed, bias, act, true);
+    }
+
+    /** As above; {@code oneDnnIfThere} false keeps the Java kernel (the tests check both). */
+    DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
+                  float[] packed, float[] bias, Activation act, boolean oneDnnIfThere) {
         this.info = info;
         this.in = in;
         this.out = out;
@@ -41,6 +53,13 @@ final class DepthwiseStep implements Step {
         }
         this.biasRow = DepthwiseKernel.repeat(bias, 0, channels, chunk);
         this.act = act;
+        this.oneDnn = oneDnnIfThere ? OneDnnDepthwise.create(channels, h, w, kernel, stride, pad, packed, bias, act)
+                : null;
+    }
+
+    /** Whether oneDNN's kernel runs this layer. */
+    boolean usesOneDnn() {
+        return oneDnn != null;
     }
 
     @Override
@@ -53,10 +72,17 @@ final class DepthwiseStep implements Step {
         s.depthwiseKernel = Math.max(s.depthwiseKernel, kernel);
         s.depthwiseFloats = Math.max(s.depthwiseFloats, biasRow.length);
         out.reserve(s, (long) oh * ow * channels);
+        if (oneDnn != null) {
+            s.depthwiseNative = Math.max(s.depthwiseNative, Math.max((long) h * w, (long) oh * ow) * channels);
+        }
     }
 
     @Override
     public void run(Workspace ws, WorkerPool pool) {
+        if (oneDnn != null) {
+            runOneDnn(ws, pool);
+            return;
+        }
         // one band per thread: a band restarts the ring of patches (k − 1 input rows gathered again), which on
         // a 14x14 map cut into six bands of 2–3 rows cost more than the second thread saved
         int bands = Step.shared(pool, info.macs() * MAC_COST) ? Math.min(oh, pool.threads()) : 1;
@@ -64,6 +90,44 @@ final class DepthwiseStep implements Step {
         pool.runBands(bands, true, (band, thread) -> DepthwiseKernel.run(src, h, w, channels, tapRows, biasRow, kernel,
                 stride, pad, act, ws, out, ow, Step.split(oh, bands, band), Step.split(oh, bands, band + 1),
                 ws.depthwise[thread]));
+    }
+
+    /**
+     * The input copied into native memory, then oneDNN's kernel and the output copied where its readers want
+     * it; both shared by bands of rows like the Java kernel. The copy is finished before any band convolves, as
+     * a band reads a row or two beyond its own at its edges.
+     */
+    private void runOneDnn(Workspace ws, WorkerPool pool) {
+        int bands = Step.shared(pool, info.macs() * ONEDNN_MAC_COST) ? Math.min(oneDnn.rows(), pool.threads()) : 1;
+        oneDnn.prepare(bands); // made here, on the caller, before threads run them
+        float[] src = ws.tensors[in];
+        boolean toGemm = out.buffer() >= 0;
+        FloatPointer target = toGemm ? ws.nativeIn[out.buffer()] : ws.depthwiseOut;
+        java.nio.FloatBuffer targetView = toGemm ? ws.nativeInView[out.buffer()] : ws.depthwiseOutView;
+        int rowIn = w * channels;
+        int rowOut = ow * channels;
+        pool.run(bands, band -> {
+            int r0 = Step.split(h, bands, band);
+            ws.depthwiseInView.put(r0 * rowIn, src, r0 * rowIn, (Step.split(h, bands, band + 1) - r0) * rowIn);
+        });
+        pool.run(bands, band -> {
+            oneDnn.run(bands, band, ws.depthwiseIn, target);
+            if (out.slot() >= 0) {
+                int o0 = Step.split(oh, bands, band);
+                int o1 = Step.split(oh, bands, band + 1);
+                targetView.get(o0 * rowOut, ws.tensors[out.slot()], o0 * rowOut, (o1 - o0) * rowOut);
+            }
+        });
+    }
+
+    /** oneDNN's depthwise MAC, measured at 15–26 GMAC/s, weighs about 2.5 of a GEMM's when sharing a step. */
+    private static final long ONEDNN_MAC_COST = 3;
+
+    @Override
+    public void close() {
+        if (oneDnn != null) {
+            oneDnn.close();
+        }
     }
 
     /**

@@ -69,7 +69,7 @@ enum MatrixLibrary {
      * loads {@code libgomp} once), so its {@code setOmpNumThreads} sets it; measured here: 2 cores busy
      * for one call before, one after. The thread's own count is kept, for {@link #restoreOpenMpThreads}.
      */
-    private static void oneThreadHere() {
+    static void oneThreadHere() {
         if (SAVED_OPENMP_THREADS.get() == null) {
             var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
             SAVED_OPENMP_THREADS.set(ops.ompGetMaxThreads());

@@ -23,6 +23,8 @@ final class Workspace implements AutoCloseable {
         int innerFloats;
         int depthwiseKernel;
         int depthwiseFloats;
+        /** Floats of the largest input or output of a depthwise convolution oneDNN runs, or 0. */
+        long depthwiseNative;
         long nativeIn;
         long nativeC;
 
@@ -74,6 +76,11 @@ final class Workspace implements AutoCloseable {
      */
     final FloatBuffer[] nativeInView;
     final FloatBuffer nativeCView;
+    /** oneDNN's depthwise convolutions read their input from and (unless a GEMM reads it next) write into these. */
+    final FloatPointer depthwiseIn;
+    final FloatPointer depthwiseOut;
+    final FloatBuffer depthwiseInView;
+    final FloatBuffer depthwiseOutView;
 
     Workspace(Sizes s, int threads) {
         tensors = new float[s.slots][s.slotFloats];
@@ -96,6 +103,10 @@ final class Workspace implements AutoCloseable {
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
         nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer()};
         nativeCView = nativeC.asBuffer();
+        depthwiseIn = new FloatPointer(Math.max(1, s.depthwiseNative));
+        depthwiseOut = new FloatPointer(Math.max(1, s.depthwiseNative));
+        depthwiseInView = depthwiseIn.asBuffer();
+        depthwiseOutView = depthwiseOut.asBuffer();
     }
 
     @Override
@@ -103,6 +114,8 @@ final class Workspace implements AutoCloseable {
         nativeIn[0].close();
         nativeIn[1].close();
         nativeC.close();
+        depthwiseIn.close();
+        depthwiseOut.close();
         nativeGatedWeights.close();
     }
 }

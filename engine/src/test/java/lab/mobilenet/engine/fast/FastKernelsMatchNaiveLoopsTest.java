@@ -2,6 +2,7 @@ package lab.mobilenet.engine.fast;
 
 import static lab.mobilenet.engine.fast.FastPathParityTest.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -67,11 +68,16 @@ class FastKernelsMatchNaiveLoopsTest {
         ConvGeometry g = ConvGeometry.depthwise(c, k, s);
         Case t = conv(rnd, g, h, w, false, x);
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
-        DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN, StepHarness.BOTH,
-                h, w, c, k, s, g.padding(), f.weights(), f.bias(), act);
-        float[] out = StepHarness.run(step, StepHarness.channelsLast(x, c, h, w), null, null, c * t.oh() * t.ow(), threads);
         float[] expected = StepHarness.channelsLast(StepHarness.apply(act, t.reference()), c, t.oh(), t.ow());
-        assertClose("depthwise", expected, out);
+        for (boolean oneDnn : new boolean[] {false, true}) { // the Java kernel, then oneDNN's where it has one
+            DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN,
+                    StepHarness.BOTH, h, w, c, k, s, g.padding(), f.weights(), f.bias(), act, oneDnn);
+            assertEquals(oneDnn && MatrixLibrary.preferred() == MatrixLibrary.ONEDNN && act != Activation.HARD_SIGMOID,
+                    step.usesOneDnn(), "which kernel runs");
+            float[] out = StepHarness.run(step, StepHarness.channelsLast(x, c, h, w), null, null, c * t.oh() * t.ow(),
+                    threads);
+            assertClose("depthwise, oneDNN " + step.usesOneDnn(), expected, out);
+        }
         t.weights().close();
     }
 
