@@ -54,7 +54,8 @@ public final class Classifier implements AutoCloseable {
     /**
      * @param tensor a {@code [1, 3, H, W]} float32 tensor, row-major, already normalised
      * @param k      how many classes to return
-     * @throws NonFiniteOutputException when the output holds NaN or infinity (never a NaN prediction)
+     * @throws NonFiniteOutputException when the input or the output holds NaN or infinity (never a NaN
+     *                                   prediction)
      */
     public Classification classify(float[] tensor, long[] shape, int k, CancellationToken cancel) {
         return classify(tensor, shape, k, RunListener.NONE, cancel);
@@ -68,6 +69,13 @@ public final class Classifier implements AutoCloseable {
                                    CancellationToken cancel) {
         if (k <= 0) {
             throw new IllegalArgumentException("top-k must be positive, got " + k);
+        }
+        // refused before it runs: oneDNN's clip post-op (ReLU6 after a depthwise layer) turns a NaN into a
+        // number, so a NaN pixel no longer reaches the output as it did through the plain-Java kernels
+        NonFiniteValues badInput = NonFiniteValues.in(tensor);
+        if (badInput.any()) {
+            throw new NonFiniteOutputException("the input is not a number: " + badInput.count() + " of " + tensor.length
+                    + " values are NaN or infinite (the first at " + badInput.first() + "); nothing was computed");
         }
         long start = System.nanoTime();
         float[] logits;
