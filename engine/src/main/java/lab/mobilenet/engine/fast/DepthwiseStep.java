@@ -25,17 +25,29 @@ final class DepthwiseStep implements Step {
     private final Activation act;
     /** oneDNN's kernel for this layer, or null: the Java one runs. */
     private final OneDnnDepthwise oneDnn;
+    private final int inBuffer;
 
     /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
     DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
                   float[] packed, float[] bias, Activation act) {
-        this(info, in, out, h, w, channels, kernel, stride, pad, packed, bias, act, true);
+        this(info, in, -1, out, h, w, channels, kernel, stride, pad, packed, bias, act, true);
     }
 
     /** As above; {@code oneDnnIfThere} false keeps the Java kernel (the tests check both). */
     DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
                   float[] packed, float[] bias, Activation act, boolean oneDnnIfThere) {
+        this(info, in, -1, out, h, w, channels, kernel, stride, pad, packed, bias, act, oneDnnIfThere);
+    }
+
+    /**
+     * @param in       heap slot of the input, or −1 when it is only in native memory
+     * @param inBuffer {@link Output#DEPTHWISE_INPUT} when the step before wrote the input there for oneDNN
+     *                 (no copy), else −1
+     */
+    DepthwiseStep(StepInfo info, int in, int inBuffer, Output out, int h, int w, int channels, int kernel, int stride,
+                  int pad, float[] packed, float[] bias, Activation act, boolean oneDnnIfThere) {
         this.info = info;
+        this.inBuffer = inBuffer;
         this.in = in;
         this.out = out;
         this.h = h;
@@ -55,6 +67,10 @@ final class DepthwiseStep implements Step {
         this.act = act;
         this.oneDnn = oneDnnIfThere ? OneDnnDepthwise.create(channels, h, w, kernel, stride, pad, packed, bias, act)
                 : null;
+        if (inBuffer >= 0 ? inBuffer != Output.DEPTHWISE_INPUT || oneDnn == null : in < 0) {
+            throw new IllegalArgumentException(info.name() + ": input in slot " + in + ", buffer " + inBuffer
+                    + ", oneDNN " + (oneDnn != null));
+        }
     }
 
     /** Whether oneDNN's kernel runs this layer. */
@@ -100,16 +116,18 @@ final class DepthwiseStep implements Step {
     private void runOneDnn(Workspace ws, WorkerPool pool) {
         int bands = Step.shared(pool, info.macs() * ONEDNN_MAC_COST) ? Math.min(oneDnn.rows(), pool.threads()) : 1;
         oneDnn.prepare(bands); // made here, on the caller, before threads run them
-        float[] src = ws.tensors[in];
+        float[] src = in < 0 ? null : ws.tensors[in];
         boolean toGemm = out.buffer() >= 0;
         FloatPointer target = toGemm ? ws.nativeIn[out.buffer()] : ws.depthwiseOut;
         java.nio.FloatBuffer targetView = toGemm ? ws.nativeInView[out.buffer()] : ws.depthwiseOutView;
         int rowIn = w * channels;
         int rowOut = ow * channels;
-        pool.run(bands, band -> {
-            int r0 = Step.split(h, bands, band);
-            ws.depthwiseInView.put(r0 * rowIn, src, r0 * rowIn, (Step.split(h, bands, band + 1) - r0) * rowIn);
-        });
+        if (inBuffer < 0) { // else the step before wrote it there
+            pool.run(bands, band -> {
+                int r0 = Step.split(h, bands, band);
+                ws.depthwiseInView.put(r0 * rowIn, src, r0 * rowIn, (Step.split(h, bands, band + 1) - r0) * rowIn);
+            });
+        }
         pool.run(bands, band -> {
             oneDnn.run(bands, band, ws.depthwiseIn, target);
             if (out.slot() >= 0) {

@@ -148,10 +148,15 @@ final class OneDnnDepthwise implements AutoCloseable {
     /** oneDNN's kernel for this layer, or null where it has none or oneDNN is not there (the Java kernel runs). */
     static OneDnnDepthwise create(int c, int h, int w, int k, int stride, int pad, float[] packed, float[] bias,
                                   Activation act) {
-        if (MatrixLibrary.preferred() != MatrixLibrary.ONEDNN || act == Activation.HARD_SIGMOID || JAVA_KERNEL) {
+        if (!runs(act)) {
             return null;
         }
         return new OneDnnDepthwise(c, h, w, k, stride, pad, packed, bias, act);
+    }
+
+    /** Whether {@link #create} gives a kernel for a layer with this activation (else the Java kernel runs it). */
+    static boolean runs(Activation act) {
+        return MatrixLibrary.preferred() == MatrixLibrary.ONEDNN && act != Activation.HARD_SIGMOID && !JAVA_KERNEL;
     }
 
     /** {@code -Dmobilenet.depthwise=java} keeps the plain-Java kernel (to compare the two). */

@@ -2,8 +2,8 @@ package lab.mobilenet.engine.fast;
 
 /**
  * Where a step writes its output, decided when the plan is compiled from who reads it: a heap slot
- * (for a depthwise convolution, squeeze-excite, pooling, im2col or a later residual add), a native GEMM
- * input (for the 1×1 convolution or classifier right after), or both. Values are written a chunk at a
+ * (for squeeze-excite, pooling, im2col, the plain-Java depthwise kernel or a later residual add), a native
+ * input (a GEMM input for the 1×1 convolution or classifier right after, or oneDNN's depthwise input), or both. Values are written a chunk at a
  * time straight from the kernel's scratch, while they are still in cache.
  *
  * @param slot   heap slot, or −1
@@ -27,9 +27,14 @@ record Output(int slot, int buffer) {
         }
     }
 
+    /** {@link #buffer} of oneDNN's depthwise input ({@link Workspace#depthwiseIn}); 0 and 1 are GEMM inputs. */
+    static final int DEPTHWISE_INPUT = 2;
+
     /** Native floats this output needs for a tensor of {@code floats}. */
     void reserve(Workspace.Sizes s, long floats) {
-        if (buffer >= 0) {
+        if (buffer == DEPTHWISE_INPUT) {
+            s.depthwiseNative = Math.max(s.depthwiseNative, floats);
+        } else if (buffer >= 0) {
             s.nativeIn = Math.max(s.nativeIn, floats);
         }
     }

@@ -89,8 +89,9 @@ final class PlanCompiler {
                                 + conv.name());
                     }
                     out = output(j);
-                    steps.add(new DepthwiseStep(new StepInfo(conv.name(), StepKind.DEPTHWISE, macs), cur, out, h, w, c,
-                            g.kernel(), g.stride(), g.padding(), f.weights(), f.bias(), activation));
+                    steps.add(new DepthwiseStep(new StepInfo(conv.name(), StepKind.DEPTHWISE, macs), cur,
+                            curBuffer == Output.DEPTHWISE_INPUT ? curBuffer : -1, out, h, w, c, g.kernel(), g.stride(),
+                            g.padding(), f.weights(), f.bias(), activation, true));
                 } else {
                     int residual = add == null ? -1 : slots.unpin(add.from());
                     GemmStep.Source source = first ? GemmStep.Source.IMAGE
@@ -162,12 +163,14 @@ final class PlanCompiler {
 
     /**
      * Where the output of the step ending before layer {@code next} must go: a native GEMM input if a 1×1
-     * convolution or the classifier reads it next (past a squeeze-excite, which only reads it), a heap slot
-     * if anything else reads it, a residual add will, or it is the network's output.
+     * convolution or the classifier reads it next (past a squeeze-excite, which only reads it), oneDNN's
+     * depthwise input if oneDNN's kernel convolves it next, a heap slot if anything else reads it, a residual
+     * add will, or it is the network's output.
      */
     private Output output(int next) {
         boolean heap = next >= layers.size();
         boolean gemm = false;
+        boolean depthwise = false;
         int reader = next;
         if (!heap) {
             if (residualSources.contains(layers.get(next).name())) {
@@ -180,10 +183,23 @@ final class PlanCompiler {
             Layer r = reader < layers.size() ? layers.get(reader) : null;
             if (r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry())) {
                 gemm = true;
+            } else if (r instanceof ConvLayer dc && dc.geometry().isDepthwise()
+                    && OneDnnDepthwise.runs(activationAfter(reader))) {
+                depthwise = true; // oneDNN reads it from native memory: written there, no copy
             } else {
                 heap = true;
             }
         }
-        return new Output(heap ? slots.allocate() : -1, gemm ? nativeInputs++ % 2 : -1);
+        int buffer = gemm ? nativeInputs++ % 2 : depthwise ? Output.DEPTHWISE_INPUT : -1;
+        return new Output(heap ? slots.allocate() : -1, buffer);
+    }
+
+    /** The activation fused into the convolution at {@code conv}: the one after its batch norm, if any. */
+    private Activation activationAfter(int conv) {
+        int j = conv + 1;
+        if (j < layers.size() && layers.get(j) instanceof BatchNormLayer) {
+            j++;
+        }
+        return j < layers.size() && layers.get(j) instanceof ActivationLayer a ? a.activation() : Activation.IDENTITY;
     }
 }

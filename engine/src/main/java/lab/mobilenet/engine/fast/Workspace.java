@@ -98,15 +98,16 @@ final class Workspace implements AutoCloseable {
         inner = new float[SqueezeExciteLayer.PARTS.size()][Math.max(1, s.innerFloats)];
         gatedWeights = new float[Math.max(1, s.gatedWeightFloats)];
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
-        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
-            new FloatPointer(Math.max(1, s.nativeIn))};
-        nativeC = new FloatPointer(Math.max(1, s.nativeC));
-        nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer()};
-        nativeCView = nativeC.asBuffer();
         depthwiseIn = new FloatPointer(Math.max(1, s.depthwiseNative));
         depthwiseOut = new FloatPointer(Math.max(1, s.depthwiseNative));
+        // the third "GEMM input" is oneDNN's depthwise input: a step before it may write there directly
+        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
+            new FloatPointer(Math.max(1, s.nativeIn)), depthwiseIn};
+        nativeC = new FloatPointer(Math.max(1, s.nativeC));
         depthwiseInView = depthwiseIn.asBuffer();
         depthwiseOutView = depthwiseOut.asBuffer();
+        nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer(), depthwiseInView};
+        nativeCView = nativeC.asBuffer();
     }
 
     @Override
