@@ -294,7 +294,8 @@ final class BenchCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s at %dx%d, %s warm-up + %s timed runs (%s)%n", m.get("model"),
                 m.get("resolution"), m.get("resolution"), m.get("warmup"), m.get("runs"), m.get("machine")));
-        b.append(String.format(Locale.ROOT, "%.1f M MACs; products on %s; sgemm peak of this CPU %.1f GFLOP/s at %s thread(s)%n",
+        b.append(String.format(Locale.ROOT,
+                "%.1f M MACs; products on %s; sgemm peak of this CPU %.1f GFLOP/s at %s thread(s)%n",
                 ((Long) m.get("macs")) / 1e6, m.get("matrixLibrary"), m.get("sgemmPeakGflops"), m.get("threads")));
         appendPath(b, m);
         Object other = m.get("inspection");

@@ -33,16 +33,11 @@ final class DepthwiseStep implements Step {
         this(info, in, -1, out, h, w, channels, kernel, stride, pad, packed, bias, act, true);
     }
 
-    /** As above; {@code oneDnnIfThere} false keeps the Java kernel (the tests check both). */
-    DepthwiseStep(StepInfo info, int in, Output out, int h, int w, int channels, int kernel, int stride, int pad,
-                  float[] packed, float[] bias, Activation act, boolean oneDnnIfThere) {
-        this(info, in, -1, out, h, w, channels, kernel, stride, pad, packed, bias, act, oneDnnIfThere);
-    }
-
     /**
-     * @param in       heap slot of the input, or −1 when it is only in native memory
-     * @param inBuffer {@link Output#DEPTHWISE_INPUT} when the step before wrote the input there for oneDNN
-     *                 (no copy), else −1
+     * @param in            heap slot of the input, or −1 when it is only in native memory
+     * @param inBuffer      {@link Output#DEPTHWISE_INPUT} when the step before wrote the input there for oneDNN
+     *                      (no copy), else −1
+     * @param oneDnnIfThere false keeps the Java kernel even where oneDNN has one (the tests check both)
      */
     DepthwiseStep(StepInfo info, int in, int inBuffer, Output out, int h, int w, int channels, int kernel, int stride,
                   int pad, float[] packed, float[] bias, Activation act, boolean oneDnnIfThere) {

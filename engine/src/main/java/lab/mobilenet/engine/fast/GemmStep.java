@@ -16,9 +16,9 @@ import org.bytedeco.javacpp.FloatPointer;
  *
  * <p>The product is oneDNN's or OpenBLAS's {@code sgemm} ({@link MatrixLibrary}) called directly on native
  * memory allocated once: ND4J's {@code Nd4j.gemm} wrapper costs about 40 µs per call here, the direct
- * call well under a microsecond; one pixel is OpenBLAS's {@code sgemv}. Each thread multiplies its rows, then runs the fused epilogue (folded
- * bias, activation, residual) on chunks read back into heap scratch, and writes them where the next
- * step reads them.
+ * call well under a microsecond; one pixel is OpenBLAS's {@code sgemv}. Each thread multiplies its rows,
+ * then runs the fused epilogue (folded bias, activation, residual) on chunks read back into heap scratch,
+ * and writes them where the next step reads them.
  */
 final class GemmStep implements Step {
 

@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
+import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Who computes the fast path's matrix products ({@code sgemm}, row-major, single-threaded: the plan's own
  * {@link WorkerPool} shares the work). oneDNN when its natives load, else OpenBLAS, the library ND4J itself
- * uses (the plans pin it to one thread per run). On MobileNet's shapes (few pixels or few channels) oneDNN's JIT kernels were 1.2–2.4× faster than
- * OpenBLAS 0.3.19 at one thread here (V2's 34 products: 5.9 against 9.3 ms); Maven Central has no oneDNN
- * build for macOS on Apple silicon. {@code -Dmobilenet.gemm=openblas} or {@code =onednn} chooses.
+ * uses (the plans pin it to one thread per run). On MobileNet's shapes (few pixels or few channels) oneDNN's
+ * JIT kernels were 1.2–2.4× faster than OpenBLAS 0.3.19 at one thread here (V2's 34 products: 5.9 against
+ * 9.3 ms); Maven Central has no oneDNN build for macOS on Apple silicon. {@code -Dmobilenet.gemm=openblas}
+ * or {@code =onednn} chooses.
  */
 enum MatrixLibrary {
 
@@ -54,8 +56,8 @@ enum MatrixLibrary {
     }
 
     /** The libraries that load here: OpenBLAS always, oneDNN where its natives do. */
-    static java.util.List<MatrixLibrary> available() {
-        return Preferred.ONEDNN_PROBLEM.isEmpty() ? java.util.List.of(ONEDNN, OPENBLAS) : java.util.List.of(OPENBLAS);
+    static List<MatrixLibrary> available() {
+        return Preferred.ONEDNN_PROBLEM.isEmpty() ? List.of(ONEDNN, OPENBLAS) : List.of(OPENBLAS);
     }
 
     /** Why oneDNN does not load, or empty when it does. */

@@ -29,10 +29,9 @@ interface Step {
     /**
      * An element of an element-wise pass (or of squeeze-excite's mean) costs about as much time as this many
      * GEMM MACs when deciding to share a step: it is read (and written) once, memory-bound, about 1 ns here,
-     * where oneDNN's sgemm does some 50 MACs per ns. Counted as one MAC,
-     * no pass under 2.5 M elements was shared, and at two threads V2's inspection path spent 3.9 ms in them
-     * against 3.0 at one; 4, 16, 32 and 64 gave inspection / fast 1.53, 1.40, 1.39 and 1.37 (V2, 2 threads,
-     * within the machine's noise above 16).
+     * where oneDNN's sgemm does some 50 MACs per ns. Counted as one MAC, no pass under 2.5 M elements was
+     * shared, and at two threads V2's inspection path spent 3.9 ms in them against 3.0 at one; 4, 16, 32 and
+     * 64 gave inspection / fast 1.53, 1.40, 1.39 and 1.37 (V2, 2 threads, within the machine's noise above 16).
      */
     long ELEMENT_COST = 32;
 

@@ -70,7 +70,7 @@ class FastKernelsMatchNaiveLoopsTest {
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
         float[] expected = StepHarness.channelsLast(StepHarness.apply(act, t.reference()), c, t.oh(), t.ow());
         for (boolean oneDnn : new boolean[] {false, true}) { // the Java kernel, then oneDNN's where it has one
-            DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN,
+            DepthwiseStep step = new DepthwiseStep(new StepInfo("dw", StepKind.DEPTHWISE, 0), StepHarness.IN, -1,
                     StepHarness.BOTH, h, w, c, k, s, g.padding(), f.weights(), f.bias(), act, oneDnn);
             assertEquals(oneDnn && MatrixLibrary.preferred() == MatrixLibrary.ONEDNN && act != Activation.HARD_SIGMOID,
                     step.usesOneDnn(), "which kernel runs");

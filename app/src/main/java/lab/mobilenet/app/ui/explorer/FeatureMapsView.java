@@ -12,13 +12,15 @@ import javafx.scene.layout.VBox;
 import lab.mobilenet.app.ui.concurrent.Background;
 import lab.mobilenet.app.ui.concurrent.UiExecutors;
 import lab.mobilenet.app.ui.i18n.I18n;
+import lab.mobilenet.app.ui.render.Painter;
 import lab.mobilenet.app.ui.render.Palette;
 import lab.mobilenet.engine.runtime.ActivationSnapshot;
 
 /**
  * The selected module's feature maps: a grid of all channels whose tile size follows the zoom slider, one
  * channel enlarged (click a tile to choose it), and the value under the mouse on the enlarged map. The maps
- * are coloured on a compute thread ({@link FeatureMapTiles}); until they arrive the view is blank.
+ * are coloured on a compute thread ({@link FeatureMapTiles}); until they arrive the view is blank, and if
+ * colouring fails it says why in one line.
  */
 final class FeatureMapsView extends VBox {
 
@@ -31,6 +33,8 @@ final class FeatureMapsView extends VBox {
     private ActivationSnapshot maps;
     /** {@code maps} coloured for the current palette; null while they are being coloured. */
     private FeatureMapTiles tiles;
+    /** Why the maps could not be coloured (one line, drawn in their place), or null. */
+    private String failure;
     private int channel;
     /** The output cell chosen on the enlarged map, {row, col}: clicked (pinned) wins over hovered; null: none. */
     private int[] clicked;
@@ -47,6 +51,10 @@ final class FeatureMapsView extends VBox {
         host = new CanvasHost(p -> {
             if (tiles == null) {
                 p.fillRect(0, 0, p.width(), p.height(), palette.get().background());
+                if (failure != null) {
+                    p.text(i18n.get("explorer.failed", failure), 10, 20, 12, false, palette.get().text(),
+                            Painter.Align.LEFT);
+                }
                 layout = null;
                 return;
             }
@@ -94,16 +102,23 @@ final class FeatureMapsView extends VBox {
         ActivationSnapshot a = maps;
         Palette pal = palette.get();
         tiles = null;
+        failure = null;
         layout = null;
         host.redraw();
         if (a == null) {
             return;
         }
-        Background.run(executors.compute(), executors.ui(), () -> FeatureMapTiles.of(a, pal), (t, failure) -> {
-            if (t != null && maps == a && palette.get().equals(pal)) {
-                tiles = t;
-                host.redraw();
+        Background.run(executors.compute(), executors.ui(), () -> FeatureMapTiles.of(a, pal), (t, why) -> {
+            boolean current = t != null ? t.shows(maps, palette.get()) : maps == a && palette.get().equals(pal);
+            if (!current) {
+                return; // a newer layer or theme was asked for meanwhile
             }
+            if (t != null) {
+                tiles = t;
+            } else {
+                failure = why;
+            }
+            host.redraw();
         });
     }
 
