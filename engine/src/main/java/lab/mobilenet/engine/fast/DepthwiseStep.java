@@ -35,8 +35,8 @@ final class DepthwiseStep implements Step {
 
     /**
      * @param in            heap slot of the input, or −1 when it is only in native memory
-     * @param inBuffer      {@link Output#DEPTHWISE_INPUT} when the step before wrote the input there for oneDNN
-     *                      (no copy), else −1
+     * @param inBuffer      the {@link Workspace#nativeIn} buffer the step before left the input in for oneDNN
+     *                      (usually {@link Output#DEPTHWISE_INPUT}; no copy), else −1
      * @param oneDnnIfThere false keeps the Java kernel even where oneDNN has one (the tests check both)
      */
     DepthwiseStep(StepInfo info, int in, int inBuffer, Output out, int h, int w, int channels, int kernel, int stride,
@@ -62,7 +62,8 @@ final class DepthwiseStep implements Step {
         this.act = act;
         this.oneDnn = oneDnnIfThere ? OneDnnDepthwise.create(channels, h, w, kernel, stride, pad, packed, bias, act)
                 : null;
-        if (inBuffer >= 0 ? inBuffer != Output.DEPTHWISE_INPUT || oneDnn == null : in < 0) {
+        int target = out.buffer() >= 0 ? out.buffer() : Output.DEPTHWISE_OUTPUT;
+        if (inBuffer >= 0 ? oneDnn == null || inBuffer == target : in < 0) {
             throw new IllegalArgumentException(info.name() + ": input in slot " + in + ", buffer " + inBuffer
                     + ", oneDNN " + (oneDnn != null));
         }
@@ -112,19 +113,22 @@ final class DepthwiseStep implements Step {
         int bands = Step.shared(pool, info.macs() * ONEDNN_MAC_COST) ? Math.min(oneDnn.rows(), pool.threads()) : 1;
         oneDnn.prepare(bands); // made here, on the caller, before threads run them
         float[] src = in < 0 ? null : ws.tensors[in];
-        boolean toGemm = out.buffer() >= 0;
-        FloatPointer target = toGemm ? ws.nativeIn[out.buffer()] : ws.depthwiseOut;
-        java.nio.FloatBuffer targetView = toGemm ? ws.nativeInView[out.buffer()] : ws.depthwiseOutView;
+        // straight into the reader's native buffer (a GEMM input, or oneDNN's own output for the inspection
+        // plan's batch norm), else into oneDNN's output and from there to the heap
+        boolean toBuffer = out.buffer() >= 0;
+        FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.depthwiseOut;
+        java.nio.FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.depthwiseOutView;
         int rowIn = w * channels;
         int rowOut = ow * channels;
-        if (inBuffer < 0) { // else the step before wrote it there
+        FloatPointer source = inBuffer < 0 ? ws.depthwiseIn : ws.nativeIn[inBuffer];
+        if (inBuffer < 0) { // else the step before left it in native memory
             pool.run(bands, band -> {
                 int r0 = Step.split(h, bands, band);
                 ws.depthwiseInView.put(r0 * rowIn, src, r0 * rowIn, (Step.split(h, bands, band + 1) - r0) * rowIn);
             });
         }
         pool.run(bands, band -> {
-            oneDnn.run(bands, band, ws.depthwiseIn, target);
+            oneDnn.run(bands, band, source, target);
             if (out.slot() >= 0) {
                 int o0 = Step.split(oh, bands, band);
                 int o1 = Step.split(oh, bands, band + 1);

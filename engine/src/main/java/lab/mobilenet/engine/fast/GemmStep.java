@@ -53,6 +53,8 @@ final class GemmStep implements Step {
     private final int chunk;
     private final float[] biasRows;
     private final Activation act;
+    /** The inspection plan's bare product (no bias, activation or residual), left in C for its reader: no epilogue. */
+    private final boolean productIsOutput;
     private final MatrixLibrary library;
 
     /**
@@ -103,6 +105,23 @@ final class GemmStep implements Step {
         this.chunk = Math.max(1, 4096 / n);
         this.biasRows = DepthwiseKernel.repeat(bias, 0, n, chunk);
         this.act = act;
+        this.productIsOutput = output.buffer() == Output.GEMM_OUTPUT;
+        if (source == Source.NATIVE && inBuffer == Output.GEMM_OUTPUT) {
+            throw new IllegalArgumentException(info.name() + ": a product cannot read its input where it writes");
+        }
+        if (productIsOutput && (output.slot() >= 0 || act != Activation.IDENTITY || residual >= 0 || gated
+                || !allZero(bias))) {
+            throw new IllegalArgumentException(info.name() + ": only a bare product can be left as the output");
+        }
+    }
+
+    private static boolean allZero(float[] v) {
+        for (float x : v) {
+            if (x != 0f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int depth() {
@@ -142,6 +161,9 @@ final class GemmStep implements Step {
             int parts = Step.parts(pool, n / COLUMN_ALIGN, work);
             if (parts > 1) {
                 pool.run(parts, part -> columns(ws, b, columnStart(parts, part), columnStart(parts, part + 1)));
+                if (productIsOutput) {
+                    return;
+                }
                 int rowParts = Math.min(parts, oh);
                 pool.run(rowParts, part -> rows(ws, b, Step.split(oh, rowParts, part),
                         Step.split(oh, rowParts, part + 1), part, false));
@@ -262,6 +284,9 @@ final class GemmStep implements Step {
                 a.put(cols, 0, rows * k);
             }
             multiply(rows, n, k, a, b, c);
+        }
+        if (productIsOutput) {
+            return; // the product is the output, where the reader reads it
         }
         // the epilogue, a chunk of pixels at a time in zero-offset scratch (see DepthwiseKernel for why)
         float[] acc = ws.scratch[part];

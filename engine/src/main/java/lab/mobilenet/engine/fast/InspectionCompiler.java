@@ -21,15 +21,23 @@ import lab.mobilenet.engine.runtime.Weights;
  * Turns a network's layer list into the inspection plan's steps: one layer, one tensor, nothing folded.
  * A convolution runs with its own weights and bias (the fast path's GEMM and depthwise kernels with the
  * identity epilogue), a batch norm is its own pass with a per-channel scale and shift, an activation, a
- * residual add and squeeze-excite's gating are passes of their own. Every layer's output is kept in a heap
- * slot (so that a listener can copy it; an element-wise layer overwrites its input once the listener has had
- * it, unless a residual add still needs it), and also written into a native GEMM input when a 1×1
- * convolution or the classifier reads it next.
+ * residual add and squeeze-excite's gating are passes of their own. A layer's output goes where its reader
+ * wants it, as on the fast path: into a native GEMM input when a 1×1 convolution or the classifier reads it
+ * next, into oneDNN's depthwise input when oneDNN convolves it next; a convolution leaves its output where
+ * sgemm or oneDNN wrote it, and the batch norm and activation after it work there in place; anything else,
+ * and whatever a residual
+ * add needs later, goes to a heap slot (an element-wise layer overwrites its input there once the listener
+ * has had it, unless a residual add still needs it). A listener copies a layer's output from wherever it
+ * is, right after the layer ran: each tensor lives until its reader has read it.
  */
 final class InspectionCompiler {
 
-    /** The steps, which layer each belongs to, each layer's output slot, and the memory they asked for. */
-    record Compiled(List<Step> steps, int[] layerOfStep, int[] slotOfLayer, Workspace.Sizes sizes) {
+    /**
+     * The steps, which layer each belongs to, where each layer's output is (a heap slot, else −1 and the
+     * {@link Workspace#nativeIn} buffer), and the memory they asked for.
+     */
+    record Compiled(List<Step> steps, int[] layerOfStep, int[] slotOfLayer, int[] bufferOfLayer,
+                    Workspace.Sizes sizes) {
     }
 
     private final List<Step> steps = new ArrayList<>();
@@ -56,6 +64,7 @@ final class InspectionCompiler {
             }
         }
         int[] slotOfLayer = new int[layers.size()];
+        int[] bufferOfLayer = new int[layers.size()];
         int cur = -1;
         int curBuffer = -1;
         int c = 3;
@@ -69,8 +78,9 @@ final class InspectionCompiler {
             }
             int pixels = h * w;
             // an element-wise layer overwrites its input (the listener has had its copy), unless a residual needs it
-            boolean inPlace = i > 0 && elementwise(layer) && !slots.isPinned(cur);
-            Output out = output(i + 1, inPlace ? cur : -1);
+            boolean inPlace = cur >= 0 && elementwise(layer) && !slots.isPinned(cur);
+            Output out = output(i, inPlace ? cur : -1, cur < 0 ? curBuffer : -1);
+            ElementwiseStep.Input input = i == 0 ? null : new ElementwiseStep.Input(cur, curBuffer);
             if (layer instanceof ConvLayer conv) {
                 ConvGeometry g = conv.geometry();
                 Folding.Folded f = Folding.fold(conv, null, weights); // the convolution's own weights, BN not folded
@@ -79,8 +89,9 @@ final class InspectionCompiler {
                     if (i == 0) {
                         throw new UnsupportedNetworkException("the inspection plan needs a standard convolution first");
                     }
-                    add(i, new DepthwiseStep(new StepInfo(conv.name(), StepKind.DEPTHWISE, macs), cur, out, h, w, c,
-                            g.kernel(), g.stride(), g.padding(), f.weights(), f.bias(), Activation.IDENTITY));
+                    add(i, new DepthwiseStep(new StepInfo(conv.name(), StepKind.DEPTHWISE, macs), cur,
+                            cur < 0 || curBuffer == Output.DEPTHWISE_INPUT ? curBuffer : -1, out, h, w, c, g.kernel(), g.stride(),
+                            g.padding(), f.weights(), f.bias(), Activation.IDENTITY, true));
                 } else {
                     GemmStep.Source source = i == 0 ? GemmStep.Source.IMAGE
                             : direct(g) ? GemmStep.Source.NATIVE : GemmStep.Source.HEAP;
@@ -97,12 +108,12 @@ final class InspectionCompiler {
                 throw new UnsupportedNetworkException("the inspection plan needs a convolution first, not " + layer.name());
             } else if (layer instanceof BatchNormLayer bn) {
                 float[][] st = scaleShift(bn, weights, c);
-                add(i, ElementwiseStep.affine(info(layer), cur, out, pixels, c, st[0], st[1]));
+                add(i, ElementwiseStep.affine(info(layer), input, out, pixels, c, st[0], st[1]));
             } else if (layer instanceof ActivationLayer a) {
-                add(i, ElementwiseStep.activate(info(layer), cur, out, pixels, c, a.activation()));
+                add(i, ElementwiseStep.activate(info(layer), input, out, pixels, c, a.activation()));
             } else if (layer instanceof ResidualAddLayer r) {
                 int residual = slots.unpin(r.from());
-                add(i, ElementwiseStep.add(info(layer), cur, residual, out, pixels, c));
+                add(i, ElementwiseStep.add(info(layer), input, residual, out, pixels, c));
                 slots.release(residual);
             } else if (layer instanceof SqueezeExciteLayer se) {
                 String n = se.name();
@@ -134,6 +145,7 @@ final class InspectionCompiler {
             cur = out.slot();
             curBuffer = out.buffer();
             slotOfLayer[i] = cur;
+            bufferOfLayer[i] = curBuffer;
             maxFloats = Math.max(maxFloats, Math.multiplyExact(Math.multiplyExact(c, h), w));
         }
         sizes.atLeast(slots.slots(), maxFloats);
@@ -141,7 +153,7 @@ final class InspectionCompiler {
             s.reserve(sizes);
         }
         return new Compiled(List.copyOf(steps), layerOfStep.stream().mapToInt(Integer::intValue).toArray(),
-                slotOfLayer, sizes);
+                slotOfLayer, bufferOfLayer, sizes);
     }
 
     private void add(int layer, Step step) {
@@ -183,12 +195,46 @@ final class InspectionCompiler {
     }
 
     /**
-     * Every layer's output goes to a heap slot ({@code slot}, or a new one when −1); also to a native GEMM
-     * input if a 1×1 convolution or the classifier reads it next.
+     * Where layer {@code i}'s output goes, so that no step writes a tensor to memory that has gone cold:
+     * <ul>
+     * <li>a batch norm or activation whose input is in native memory only ({@code inputBuffer}, else −1) works
+     * in place there if the next layer can read it there: a batch norm, an activation, oneDNN's depthwise
+     * convolution, or a 1×1 convolution or the classifier (unless it is the GEMM's own output);</li>
+     * <li>else a native GEMM input if a 1×1 convolution or the classifier reads it next, oneDNN's depthwise
+     * input if oneDNN convolves it next;</li>
+     * <li>else, if a batch norm or activation reads it next, where the layer computed it: oneDNN's depthwise
+     * output, or the GEMM's output for a convolution without bias (no epilogue runs);</li>
+     * <li>and a heap slot ({@code slot}, or a new one when −1) for any other reader, for a residual add
+     * later, or for the network's output.</li>
+     * </ul>
      */
-    private Output output(int next, int slot) {
-        Layer r = next < layers.size() ? layers.get(next) : null;
-        boolean gemm = r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry());
-        return new Output(slot >= 0 ? slot : slots.allocate(), gemm ? nativeInputs++ % 2 : -1);
+    private Output output(int i, int slot, int inputBuffer) {
+        Layer l = layers.get(i);
+        Layer r = i + 1 < layers.size() ? layers.get(i + 1) : null;
+        boolean heap = r == null || residualSources.contains(r.name());
+        boolean gemmReads = r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry());
+        boolean depthwiseReads = r instanceof ConvLayer dc && dc.geometry().isDepthwise() && oneDnnDepthwise();
+        boolean elementwiseReads = r instanceof BatchNormLayer || r instanceof ActivationLayer;
+        boolean elementwise = l instanceof BatchNormLayer || l instanceof ActivationLayer;
+        int buffer = -1;
+        if (elementwise && inputBuffer >= 0 && (elementwiseReads || depthwiseReads
+                || gemmReads && inputBuffer != Output.GEMM_OUTPUT)) {
+            buffer = inputBuffer;
+        } else if (gemmReads) {
+            buffer = nativeInputs++ % 2;
+        } else if (depthwiseReads) {
+            buffer = Output.DEPTHWISE_INPUT;
+        } else if (elementwiseReads && l instanceof ConvLayer c && c.geometry().isDepthwise() && oneDnnDepthwise()) {
+            buffer = Output.DEPTHWISE_OUTPUT;
+        } else if (elementwiseReads && !heap && l instanceof ConvLayer c && !c.geometry().isDepthwise() && !c.bias()) {
+            buffer = Output.GEMM_OUTPUT;
+        }
+        heap |= buffer < 0;
+        return new Output(!heap ? -1 : slot >= 0 ? slot : slots.allocate(), buffer);
+    }
+
+    /** Whether oneDNN runs the inspection plan's depthwise layers (no activation fused in them). */
+    private static boolean oneDnnDepthwise() {
+        return OneDnnDepthwise.runs(Activation.IDENTITY);
     }
 }

@@ -33,37 +33,45 @@ public final class InspectionPlan implements AutoCloseable {
     private final List<Step> steps;
     private final int[] layerOfStep;
     private final int[] slotOfLayer;
+    private final int[] bufferOfLayer;
     private final List<Shape> shapes;
     private final long[] macs;
     private final Workspace workspace;
     private final WorkerPool pool;
     private boolean closed;
 
-    private InspectionPlan(Network network, int height, int width, InspectionCompiler.Compiled c, int threads) {
+    private InspectionPlan(Network network, int height, int width, InspectionCompiler.Compiled c, WorkerPool pool) {
         this.network = network;
         this.height = height;
         this.width = width;
         this.steps = c.steps();
         this.layerOfStep = c.layerOfStep();
         this.slotOfLayer = c.slotOfLayer();
+        this.bufferOfLayer = c.bufferOfLayer();
         this.shapes = network.shapes(height, width);
         this.macs = new long[network.layers().size()];
         for (int i = 0; i < macs.length; i++) {
             macs[i] = executedMacs(network.layers().get(i), shapes.get(i), shapes.get(i + 1));
         }
-        this.pool = new WorkerPool(threads);
-        this.workspace = new Workspace(c.sizes(), threads);
+        this.pool = pool;
+        this.workspace = new Workspace(c.sizes(), pool.threads());
     }
 
     /**
      * @throws UnsupportedNetworkException for a layer it has no kernel for (the caller falls back to ND4J)
      */
     public static InspectionPlan compile(Network network, Weights weights, int height, int width, int threads) {
+        return compile(network, weights, height, width, threads, WorkerPool.MIN_WORK_PER_PART);
+    }
+
+    /** @param minWorkPerPart MACs below which a step stays on one thread; 0 splits every step (for tests) */
+    static InspectionPlan compile(Network network, Weights weights, int height, int width, int threads,
+                                  long minWorkPerPart) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be positive, got " + threads);
         }
         InspectionCompiler.Compiled c = InspectionCompiler.compile(network, weights, height, width);
-        return new InspectionPlan(network, height, width, c, threads);
+        return new InspectionPlan(network, height, width, c, new WorkerPool(threads, minWorkPerPart));
     }
 
     public int height() {
@@ -134,11 +142,22 @@ public final class InspectionPlan implements AutoCloseable {
         return out;
     }
 
-    /** Layer {@code i}'s output, channels-last in its slot, as a new channel-planar array. */
+    /**
+     * Layer {@code i}'s output, channels-last in its slot or native buffer, as a new channel-planar array; right
+     * after the layer ran (a later layer may overwrite it, once its reader has read it).
+     */
     private float[] planar(int i) {
         Shape s = shapes.get(i + 1);
-        float[] chw = new float[Math.toIntExact(s.elements())];
-        Layouts.toChannelPlanar(workspace.tensors[slotOfLayer[i]], s.channels(), s.height(), s.width(), chw);
+        int n = Math.toIntExact(s.elements());
+        float[] hwc;
+        if (slotOfLayer[i] >= 0) {
+            hwc = workspace.tensors[slotOfLayer[i]];
+        } else {
+            hwc = new float[n];
+            workspace.nativeInView[bufferOfLayer[i]].get(0, hwc, 0, n);
+        }
+        float[] chw = new float[n];
+        Layouts.toChannelPlanar(hwc, s.channels(), s.height(), s.width(), chw);
         return chw;
     }
 

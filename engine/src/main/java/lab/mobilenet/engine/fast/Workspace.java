@@ -64,7 +64,9 @@ final class Workspace implements AutoCloseable {
     /**
      * GEMM inputs in native memory, two that alternate: the step before a 1×1 convolution writes its
      * output straight into one while the convolution before it still reads the other, so no GEMM input
-     * is ever copied in a pass of its own. Parts use disjoint offsets.
+     * is ever copied in a pass of its own. Parts use disjoint offsets. Then {@link #depthwiseIn},
+     * {@link #depthwiseOut} and {@link #nativeC} ({@link Output#DEPTHWISE_INPUT}, {@link Output#DEPTHWISE_OUTPUT},
+     * {@link Output#GEMM_OUTPUT}), so that a step can read a tensor where the one before left it.
      */
     final FloatPointer[] nativeIn;
     /** GEMM outputs, read back chunk by chunk by the epilogue. */
@@ -100,14 +102,16 @@ final class Workspace implements AutoCloseable {
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         depthwiseIn = new FloatPointer(Math.max(1, s.depthwiseNative));
         depthwiseOut = new FloatPointer(Math.max(1, s.depthwiseNative));
-        // the third "GEMM input" is oneDNN's depthwise input: a step before it may write there directly
-        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
-            new FloatPointer(Math.max(1, s.nativeIn)), depthwiseIn};
+        // the third "GEMM input" is oneDNN's depthwise input: a step before it may write there directly; the
+        // fourth its output and the fifth the GEMM's, which the inspection plan's batch norm reads in place
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
+        nativeIn = new FloatPointer[] {new FloatPointer(Math.max(1, s.nativeIn)),
+            new FloatPointer(Math.max(1, s.nativeIn)), depthwiseIn, depthwiseOut, nativeC};
         depthwiseInView = depthwiseIn.asBuffer();
         depthwiseOutView = depthwiseOut.asBuffer();
-        nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer(), depthwiseInView};
         nativeCView = nativeC.asBuffer();
+        nativeInView = new FloatBuffer[] {nativeIn[0].asBuffer(), nativeIn[1].asBuffer(), depthwiseInView,
+            depthwiseOutView, nativeCView};
     }
 
     @Override
