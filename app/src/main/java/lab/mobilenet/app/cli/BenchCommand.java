@@ -166,13 +166,26 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One run of each path asked for, interleaved so that both see the same load; {@code r < 0}: untimed. */
+    /**
+     * One run of each path asked for, interleaved so that both see the same load; {@code r < 0}: untimed. With
+     * both paths, each timed run follows an untimed one of the same path: the other path's worker thread spins
+     * for up to half a millisecond after its run (see WorkerPool), and on two cores it would take the core from
+     * the timed run's own worker (V3-Small's inspection at 2 threads: 3.8–4.0 ms timed straight after a fast
+     * run, 2.95 ms on its own).
+     */
     private static void runBoth(FastPlan plan, NetworkRunner runner, float[] image, INDArray input, Timings f,
                                 Timings s, int r) {
+        boolean both = f != null && s != null;
         if (f != null) {
+            if (both && r >= 0) {
+                timeFast(plan, image, f, -1);
+            }
             timeFast(plan, image, f, r);
         }
         if (s != null) {
+            if (both && r >= 0) {
+                timeInspection(runner, input, s, -1);
+            }
             timeInspection(runner, input, s, r);
         }
     }
