@@ -5,9 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.dnnl.IntMemoryMap;
@@ -34,7 +32,7 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class OneDnnDepthwise implements AutoCloseable {
 
-    private final List<Pointer> owned = new ArrayList<>();
+    private final NativeOwner owned = new NativeOwner();
     private final int c;
     private final int h;
     private final int w;
@@ -67,19 +65,19 @@ final class OneDnnDepthwise implements AutoCloseable {
             int bottom = (o1 - 1) * stride - pad + k;
             i0 = Math.max(0, top);
             i1 = Math.min(h, bottom);
-            stream = keep(new stream(cpu));
-            memory.desc srcDesc = keep(new memory.desc(new long[] {1, c, i1 - i0, w}, memory.data_type.f32,
+            stream = owned.keep(new stream(cpu));
+            memory.desc srcDesc = owned.keep(new memory.desc(new long[] {1, c, i1 - i0, w}, memory.data_type.f32,
                     memory.format_tag.nhwc));
-            memory.desc dstDesc = keep(new memory.desc(new long[] {1, c, o1 - o0, ow}, memory.data_type.f32,
+            memory.desc dstDesc = owned.keep(new memory.desc(new long[] {1, c, o1 - o0, ow}, memory.data_type.f32,
                     memory.format_tag.nhwc));
-            convolution_forward.desc d = keep(new convolution_forward.desc(prop_kind.forward_inference,
+            convolution_forward.desc d = owned.keep(new convolution_forward.desc(prop_kind.forward_inference,
                     algorithm.convolution_direct, srcDesc, weights.get_desc(), biasMemory.get_desc(), dstDesc,
                     new long[] {stride, stride}, new long[] {i0 - top, pad}, new long[] {bottom - i1, pad}));
-            convolution_forward.primitive_desc pd = keep(new convolution_forward.primitive_desc(d, attr, cpu));
-            src = keep(new memory(srcDesc, cpu, null));
-            dst = keep(new memory(dstDesc, cpu, null));
-            conv = keep(new convolution_forward(pd));
-            args = keep(new IntMemoryMap());
+            convolution_forward.primitive_desc pd = owned.keep(new convolution_forward.primitive_desc(d, attr, cpu));
+            src = owned.keep(new memory(srcDesc, cpu, null));
+            dst = owned.keep(new memory(dstDesc, cpu, null));
+            conv = owned.keep(new convolution_forward(pd));
+            args = owned.keep(new IntMemoryMap());
             args.put(DNNL_ARG_SRC, src);
             args.put(DNNL_ARG_WEIGHTS, weights);
             args.put(DNNL_ARG_BIAS, biasMemory);
@@ -107,9 +105,9 @@ final class OneDnnDepthwise implements AutoCloseable {
         this.pad = pad;
         this.oh = (h + 2 * pad - k) / stride + 1;
         this.ow = (w + 2 * pad - k) / stride + 1;
-        cpu = keep(new engine(engine.kind.cpu, 0));
-        attr = keep(new primitive_attr());
-        post_ops ops = keep(new post_ops());
+        cpu = owned.keep(new engine(engine.kind.cpu, 0));
+        attr = owned.keep(new primitive_attr());
+        post_ops ops = owned.keep(new post_ops());
         switch (act) {
             case IDENTITY -> { }
             case RELU -> ops.append_eltwise(1f, algorithm.eltwise_relu, 0f, 0f);
@@ -119,15 +117,15 @@ final class OneDnnDepthwise implements AutoCloseable {
         }
         attr.set_post_ops(ops);
         // the weights in the layout oneDNN's kernel wants for the whole layer (every band uses the same)
-        memory.desc srcDesc = keep(new memory.desc(new long[] {1, c, h, w}, memory.data_type.f32, memory.format_tag.nhwc));
-        memory.desc dstDesc = keep(new memory.desc(new long[] {1, c, oh, ow}, memory.data_type.f32, memory.format_tag.nhwc));
-        memory.desc anyWeights = keep(new memory.desc(new long[] {c, 1, 1, k, k}, memory.data_type.f32,
+        memory.desc srcDesc = owned.keep(new memory.desc(new long[] {1, c, h, w}, memory.data_type.f32, memory.format_tag.nhwc));
+        memory.desc dstDesc = owned.keep(new memory.desc(new long[] {1, c, oh, ow}, memory.data_type.f32, memory.format_tag.nhwc));
+        memory.desc anyWeights = owned.keep(new memory.desc(new long[] {c, 1, 1, k, k}, memory.data_type.f32,
                 memory.format_tag.any));
-        memory.desc biasDesc = keep(new memory.desc(new long[] {c}, memory.data_type.f32, memory.format_tag.x));
-        convolution_forward.desc d = keep(new convolution_forward.desc(prop_kind.forward_inference,
+        memory.desc biasDesc = owned.keep(new memory.desc(new long[] {c}, memory.data_type.f32, memory.format_tag.x));
+        convolution_forward.desc d = owned.keep(new convolution_forward.desc(prop_kind.forward_inference,
                 algorithm.convolution_direct, srcDesc, anyWeights, biasDesc, dstDesc, new long[] {stride, stride},
                 new long[] {pad, pad}, new long[] {pad, pad}));
-        convolution_forward.primitive_desc pd = keep(new convolution_forward.primitive_desc(d, attr, cpu));
+        convolution_forward.primitive_desc pd = owned.keep(new convolution_forward.primitive_desc(d, attr, cpu));
         // the taps arrive as [(i·k + j)·C + c]; oneDNN's plain layout for them is goihw, [c][1][1][i][j]
         float[] goihw = new float[packed.length];
         for (int t = 0; t < k * k; t++) {
@@ -135,14 +133,14 @@ final class OneDnnDepthwise implements AutoCloseable {
                 goihw[ch * k * k + t] = packed[t * c + ch];
             }
         }
-        memory.desc plain = keep(new memory.desc(new long[] {c, 1, 1, k, k}, memory.data_type.f32,
+        memory.desc plain = owned.keep(new memory.desc(new long[] {c, 1, 1, k, k}, memory.data_type.f32,
                 memory.format_tag.goihw));
-        memory given = keep(new memory(plain, cpu, keep(new FloatPointer(goihw))));
-        weights = keep(new memory(pd.weights_desc(), cpu)); // oneDNN's own blocked layout, reordered once
-        stream once = keep(new stream(cpu));
-        keep(new reorder(given, weights)).execute(once, given, weights);
+        memory given = owned.keep(new memory(plain, cpu, owned.keep(new FloatPointer(goihw))));
+        weights = owned.keep(new memory(pd.weights_desc(), cpu)); // oneDNN's own blocked layout, reordered once
+        stream once = owned.keep(new stream(cpu));
+        owned.keep(new reorder(given, weights)).execute(once, given, weights);
         once._wait();
-        biasMemory = keep(new memory(biasDesc, cpu, keep(new FloatPointer(bias))));
+        biasMemory = owned.keep(new memory(biasDesc, cpu, owned.keep(new FloatPointer(bias))));
     }
 
     /** oneDNN's kernel for this layer, or null where it has none or oneDNN is not there (the Java kernel runs). */
@@ -188,16 +186,8 @@ final class OneDnnDepthwise implements AutoCloseable {
         band(count, band).run(in, out);
     }
 
-    private <T extends Pointer> T keep(T p) {
-        owned.add(p);
-        return p;
-    }
-
     @Override
     public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
-        owned.clear();
+        owned.close();
     }
 }

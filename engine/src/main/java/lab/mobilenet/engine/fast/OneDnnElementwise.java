@@ -5,9 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.dnnl.IntMemoryMap;
@@ -34,7 +32,7 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class OneDnnElementwise implements AutoCloseable {
 
-    private final List<Pointer> owned = new ArrayList<>();
+    private final NativeOwner owned = new NativeOwner();
     private final int pixels;
     private final int channels;
     private final engine cpu;
@@ -57,15 +55,15 @@ final class OneDnnElementwise implements AutoCloseable {
 
         Part(int p0, int p1) {
             this.p0 = p0;
-            memory.desc desc = keep(new memory.desc(new long[] {1, channels, 1, p1 - p0}, memory.data_type.f32,
+            memory.desc desc = owned.keep(new memory.desc(new long[] {1, channels, 1, p1 - p0}, memory.data_type.f32,
                     memory.format_tag.nhwc));
-            stream = keep(new stream(cpu));
-            src = keep(new memory(desc, cpu, null));
-            dst = keep(new memory(desc, cpu, null));
-            args = keep(new IntMemoryMap());
+            stream = owned.keep(new stream(cpu));
+            src = owned.keep(new memory(desc, cpu, null));
+            dst = owned.keep(new memory(desc, cpu, null));
+            args = owned.keep(new IntMemoryMap());
             args.put(DNNL_ARG_SRC, src);
             args.put(DNNL_ARG_DST, dst);
-            primitive = keep(factory.make(desc, args));
+            primitive = owned.keep(factory.make(desc, args));
         }
 
         void run(FloatPointer in, FloatPointer out) {
@@ -82,7 +80,7 @@ final class OneDnnElementwise implements AutoCloseable {
             PartFactory> factory) {
         this.pixels = pixels;
         this.channels = channels;
-        this.cpu = keep(new engine(engine.kind.cpu, 0));
+        this.cpu = owned.keep(new engine(engine.kind.cpu, 0));
         this.factory = factory.apply(this);
     }
 
@@ -106,20 +104,20 @@ final class OneDnnElementwise implements AutoCloseable {
     static OneDnnElementwise affine(int pixels, int channels, float[] scale, float[] shift) {
         return new OneDnnElementwise(pixels, channels, self -> {
             long[] taps = {channels, 1, 1, 1, 1};
-            memory given = self.keep(new memory(self.keep(new memory.desc(taps, memory.data_type.f32,
-                    memory.format_tag.goihw)), self.cpu, self.keep(new FloatPointer(scale))));
-            memory.desc anyTaps = self.keep(new memory.desc(taps, memory.data_type.f32, memory.format_tag.any));
-            memory.desc biasDesc = self.keep(new memory.desc(new long[] {channels}, memory.data_type.f32,
+            memory given = self.owned.keep(new memory(self.owned.keep(new memory.desc(taps, memory.data_type.f32,
+                    memory.format_tag.goihw)), self.cpu, self.owned.keep(new FloatPointer(scale))));
+            memory.desc anyTaps = self.owned.keep(new memory.desc(taps, memory.data_type.f32, memory.format_tag.any));
+            memory.desc biasDesc = self.owned.keep(new memory.desc(new long[] {channels}, memory.data_type.f32,
                     memory.format_tag.x));
-            memory bias = self.keep(new memory(biasDesc, self.cpu, self.keep(new FloatPointer(shift))));
+            memory bias = self.owned.keep(new memory(biasDesc, self.cpu, self.owned.keep(new FloatPointer(shift))));
             return (desc, args) -> {
-                convolution_forward.desc d = self.keep(new convolution_forward.desc(prop_kind.forward_inference,
+                convolution_forward.desc d = self.owned.keep(new convolution_forward.desc(prop_kind.forward_inference,
                         algorithm.convolution_direct, desc, anyTaps, biasDesc, desc, new long[] {1, 1},
                         new long[] {0, 0}, new long[] {0, 0}));
-                convolution_forward.primitive_desc pd = self.keep(new convolution_forward.primitive_desc(d, self.cpu));
-                memory weights = self.keep(new memory(pd.weights_desc(), self.cpu)); // oneDNN's layout, once
-                stream once = self.keep(new stream(self.cpu));
-                self.keep(new reorder(given, weights)).execute(once, given, weights);
+                convolution_forward.primitive_desc pd = self.owned.keep(new convolution_forward.primitive_desc(d, self.cpu));
+                memory weights = self.owned.keep(new memory(pd.weights_desc(), self.cpu)); // oneDNN's layout, once
+                stream once = self.owned.keep(new stream(self.cpu));
+                self.owned.keep(new reorder(given, weights)).execute(once, given, weights);
                 once._wait();
                 args.put(DNNL_ARG_WEIGHTS, weights);
                 args.put(DNNL_ARG_BIAS, bias);
@@ -137,9 +135,9 @@ final class OneDnnElementwise implements AutoCloseable {
         float alpha = 0f;
         float beta = act == Activation.RELU6 ? 6f : 0f;
         return new OneDnnElementwise(pixels, channels, self -> (desc, args) -> {
-            eltwise_forward.desc d = self.keep(new eltwise_forward.desc(prop_kind.forward_inference, alg, desc, alpha,
+            eltwise_forward.desc d = self.owned.keep(new eltwise_forward.desc(prop_kind.forward_inference, alg, desc, alpha,
                     beta));
-            eltwise_forward.primitive_desc pd = self.keep(new eltwise_forward.primitive_desc(d, self.cpu));
+            eltwise_forward.primitive_desc pd = self.owned.keep(new eltwise_forward.primitive_desc(d, self.cpu));
             return new eltwise_forward(pd);
         });
     }
@@ -173,16 +171,8 @@ final class OneDnnElementwise implements AutoCloseable {
         })[part];
     }
 
-    private <T extends Pointer> T keep(T p) {
-        owned.add(p);
-        return p;
-    }
-
     @Override
     public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            owned.get(i).close();
-        }
-        owned.clear();
+        owned.close();
     }
 }
