@@ -5,7 +5,7 @@ import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * A depthwise convolution with its batch norm and activation fused: oneDNN's kernel where it has one
- * ({@link OneDnnDepthwise}, on the calling thread), else the plain-Java one split over the threads by output rows.
+ * ({@link OneDnnConvolution}, on the calling thread), else the plain-Java one split over the threads by output rows.
  */
 final class DepthwiseStep implements Step {
 
@@ -24,7 +24,7 @@ final class DepthwiseStep implements Step {
     private final float[] biasRow;
     private final Activation act;
     /** oneDNN's kernel for this layer, or null: the Java one runs. */
-    private final OneDnnDepthwise oneDnn;
+    private final OneDnnConvolution oneDnn;
     private final int inBuffer;
 
     /** @param packed {@code [(i·k + j)·C + c]}, BN folded ({@link Folding}) */
@@ -60,7 +60,7 @@ final class DepthwiseStep implements Step {
         }
         this.biasRow = DepthwiseKernel.repeat(bias, 0, channels, chunk);
         this.act = act;
-        this.oneDnn = oneDnnIfThere ? OneDnnDepthwise.create(channels, h, w, kernel, stride, pad, packed, bias, act)
+        this.oneDnn = oneDnnIfThere ? OneDnnConvolution.depthwise(channels, h, w, kernel, stride, pad, packed, bias, act)
                 : null;
         int target = out.buffer() >= 0 ? out.buffer() : Output.DEPTHWISE_OUTPUT;
         if (inBuffer >= 0 ? oneDnn == null || inBuffer == target : in < 0) {

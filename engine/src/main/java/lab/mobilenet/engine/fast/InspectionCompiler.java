@@ -97,9 +97,12 @@ final class InspectionCompiler {
                             : direct(g) ? GemmStep.Source.NATIVE : GemmStep.Source.HEAP;
                     int buffer = source == GemmStep.Source.NATIVE ? curBuffer : nativeInputs++ % 2;
                     StepKind kind = i == 0 ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
-                    add(i, new GemmStep(new StepInfo(conv.name(), kind, macs), source, cur, buffer, -1, out, h, w, c,
-                            g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(),
-                            Activation.IDENTITY, false));
+                    StepInfo info = new StepInfo(conv.name(), kind, macs);
+                    Step stem = i == 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(), g.stride(),
+                            g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY) : null;
+                    add(i, stem != null ? stem : new GemmStep(info, source, cur, buffer, -1, out, h, w, c, g.kernel(),
+                            g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY,
+                            false));
                 }
                 c = g.outChannels();
                 h = g.outSize(h);
@@ -235,6 +238,6 @@ final class InspectionCompiler {
 
     /** Whether oneDNN runs the inspection plan's depthwise layers (no activation fused in them). */
     private static boolean oneDnnDepthwise() {
-        return OneDnnDepthwise.runs(Activation.IDENTITY);
+        return OneDnnConvolution.runsDepthwise(Activation.IDENTITY);
     }
 }

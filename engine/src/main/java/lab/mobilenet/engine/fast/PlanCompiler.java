@@ -99,9 +99,12 @@ final class PlanCompiler {
                     int buffer = source == GemmStep.Source.NATIVE ? curBuffer : nativeInputs++ % 2;
                     out = output(j);
                     StepKind kind = first ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
-                    steps.add(new GemmStep(new StepInfo(conv.name(), kind, macs), source, cur, buffer, residual, out,
-                            h, w, c, g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(),
-                            activation, gated));
+                    StepInfo info = new StepInfo(conv.name(), kind, macs);
+                    Step stem = first && residual < 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(),
+                            g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation) : null;
+                    steps.add(stem != null ? stem : new GemmStep(info, source, cur, buffer, residual, out, h, w, c,
+                            g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation,
+                            gated));
                     gated = false;
                     if (residual >= 0) {
                         slots.release(residual);
@@ -184,7 +187,7 @@ final class PlanCompiler {
             if (r instanceof LinearLayer || r instanceof ConvLayer cl && direct(cl.geometry())) {
                 gemm = true;
             } else if (r instanceof ConvLayer dc && dc.geometry().isDepthwise()
-                    && OneDnnDepthwise.runs(activationAfter(reader))) {
+                    && OneDnnConvolution.runsDepthwise(activationAfter(reader))) {
                 depthwise = true; // oneDNN reads it from native memory: written there, no copy
             } else {
                 heap = true;

@@ -27,6 +27,8 @@ final class Workspace implements AutoCloseable {
         long depthwiseNative;
         long nativeIn;
         long nativeC;
+        /** Floats of the caller's image when the stem copies it to native memory first ({@link StemStep}), or 0. */
+        long imageFloats;
 
         void atLeast(int slotCount, int floats) {
             slots = Math.max(slots, slotCount);
@@ -83,6 +85,9 @@ final class Workspace implements AutoCloseable {
     final FloatPointer depthwiseOut;
     final FloatBuffer depthwiseInView;
     final FloatBuffer depthwiseOutView;
+    /** The caller's image, planar as given, in native memory for oneDNN's stem. */
+    final FloatPointer image;
+    final FloatBuffer imageView;
 
     Workspace(Sizes s, int threads) {
         tensors = new float[s.slots][s.slotFloats];
@@ -102,6 +107,8 @@ final class Workspace implements AutoCloseable {
         nativeGatedWeights = new FloatPointer(Math.max(1, s.gatedWeightFloats));
         depthwiseIn = new FloatPointer(Math.max(1, s.depthwiseNative));
         depthwiseOut = new FloatPointer(Math.max(1, s.depthwiseNative));
+        image = new FloatPointer(Math.max(1, s.imageFloats));
+        imageView = image.asBuffer();
         // the third "GEMM input" is oneDNN's depthwise input: a step before it may write there directly; the
         // fourth its output and the fifth the GEMM's, which the inspection plan's batch norm reads in place
         nativeC = new FloatPointer(Math.max(1, s.nativeC));
@@ -121,6 +128,7 @@ final class Workspace implements AutoCloseable {
         nativeC.close();
         depthwiseIn.close();
         depthwiseOut.close();
+        image.close();
         nativeGatedWeights.close();
     }
 }

@@ -119,6 +119,29 @@ class FastKernelsMatchNaiveLoopsTest {
         t.weights().close();
     }
 
+    @ParameterizedTest(name = "{0}x{1} {2}->{3} k{4} s{5} {6}, {7} threads")
+    @CsvSource({
+            "17, 15, 3, 16, 3, 2, HARD_SWISH, 2", "12, 12, 3, 32, 3, 2, RELU6, 1", "80, 80, 3, 32, 3, 2, HARD_SWISH, 3",
+            "9, 10, 3, 8, 5, 1, RELU, 3", "31, 29, 1, 24, 3, 2, IDENTITY, 2", "2, 2, 3, 16, 3, 2, RELU6, 2"})
+    void oneDnnStemMatchesTheNaiveConvolution(int h, int w, int in, int out, int k, int s, Activation act,
+                                              int threads) {
+        Random rnd = new Random(h * 13 + in * 5 + out);
+        float[] x = StepHarness.random(rnd, in * h * w);
+        ConvGeometry g = ConvGeometry.standard(in, out, k, s);
+        Case t = conv(rnd, g, h, w, true, x);
+        Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
+        // image in buffer 0, output to slot OUT and buffer 1, as the harness reads them
+        StemStep step = StemStep.create(new StepInfo("stem", StepKind.STEM, g.macs(h, w)), 0, StepHarness.BOTH, h, w,
+                in, k, s, g.padding(), out, f.weights(), f.bias(), act);
+        assertEquals(MatrixLibrary.preferred() == MatrixLibrary.ONEDNN, step != null, "oneDNN runs the stem");
+        if (step != null) {
+            float[] got = StepHarness.run(step, new float[in * h * w], x, null, null, out * t.oh() * t.ow(), threads);
+            float[] expected = StepHarness.apply(act, t.reference());
+            assertClose("oneDNN stem", StepHarness.channelsLast(expected, out, t.oh(), t.ow()), got);
+        }
+        t.weights().close();
+    }
+
     @ParameterizedTest(name = "{0} pixels, {1} channels, rd {2}, out {3}, {4} threads")
     @CsvSource({"49, 16, 8, 24, 1", "196, 72, 24, 40, 2", "3, 960, 240, 160, 2", "1, 40, 16, 8, 1"})
     void squeezeExciteGatesFoldedIntoTheNextPointwiseMatchScalingTheTensor(int pixels, int c, int rd, int out,
