@@ -67,6 +67,8 @@ final class OneDnnChannelsLast implements AutoCloseable {
 
     private Band band(int count, int band) {
         return bands.computeIfAbsent(count, n -> {
+            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
+            MatrixLibrary.oneThreadHere();
             Band[] b = new Band[n];
             for (int i = 0; i < n; i++) {
                 b[i] = new Band(Step.split(h, n, i), Step.split(h, n, i + 1));

@@ -223,6 +223,8 @@ final class OneDnnConvolution implements AutoCloseable {
     /** Band {@code band} of {@code count} (output rows split evenly), made on first use. */
     private Band band(int count, int band) {
         return bands.computeIfAbsent(count, n -> {
+            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
+            MatrixLibrary.oneThreadHere();
             Band[] b = new Band[n];
             for (int i = 0; i < n; i++) {
                 b[i] = new Band(Step.split(oh, n, i), Step.split(oh, n, i + 1));

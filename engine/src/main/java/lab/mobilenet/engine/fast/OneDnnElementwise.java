@@ -163,6 +163,8 @@ final class OneDnnElementwise implements AutoCloseable {
 
     private Part part(int count, int part) {
         return parts.computeIfAbsent(count, n -> {
+            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
+            MatrixLibrary.oneThreadHere();
             Part[] p = new Part[n];
             for (int i = 0; i < n; i++) {
                 p[i] = new Part(Step.split(pixels, n, i), Step.split(pixels, n, i + 1));

@@ -81,6 +81,30 @@ class MatrixLibraryTest {
     }
 
     @Test
+    void aOneThreadPlanOnAFreshThreadStartsNoOpenMpTeam() throws Exception {
+        // oneDNN fixes a primitive's OpenMP team when the primitive is made: the stem's, made in the first run
+        // before anything had set the thread's count to one, ran on two threads in a one-thread plan
+        MatrixLibrary.preferred();
+        Network net = NetworkBuilder.build(Architecture.MOBILENET_V2, 0.35, 10);
+        String name = "omp-plan-probe";
+        int[] named = new int[1];
+        try (Weights w = SeededWeights.create(net, 2); FastPlan fast = FastPlan.compile(net, w, 64, 64, 1);
+             InspectionPlan inspection = InspectionPlan.compile(net, w, 64, 64, 1)) {
+            Thread t = new Thread(() -> {
+                org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(2);
+                for (int i = 0; i < 5; i++) {
+                    fast.logits(new float[3 * 64 * 64]);
+                    inspection.run(new float[3 * 64 * 64], new RunListener() { }, CancellationToken.NEVER);
+                }
+                named[0] = threadsNamed(name);
+            }, name);
+            t.start();
+            t.join();
+        }
+        assertEquals(1, named[0], "threads named like the plan's caller while it ran");
+    }
+
+    @Test
     void aPlanRunGivesItsThreadBackTheOpenMpThreadsItHad() {
         // the thread that runs a plan may run ND4J operations next, which must not be left on one thread
         MatrixLibrary.preferred(); // loads ND4J's backend, which NativeOpsHolder needs
