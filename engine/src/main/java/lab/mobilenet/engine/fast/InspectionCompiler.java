@@ -98,9 +98,11 @@ final class InspectionCompiler {
                     int buffer = source == GemmStep.Source.NATIVE ? curBuffer : nativeInputs++ % 2;
                     StepKind kind = i == 0 ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
                     StepInfo info = new StepInfo(conv.name(), kind, macs);
-                    Step stem = i == 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(), g.stride(),
-                            g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY) : null;
-                    add(i, stem != null ? stem : new GemmStep(info, source, cur, buffer, -1, out, h, w, c, g.kernel(),
+                    Step oneDnn = i == 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(), g.stride(),
+                            g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY)
+                            : source == GemmStep.Source.NATIVE ? PointwiseStep.create(info, buffer, out, h, w, c,
+                                    g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY) : null;
+                    add(i, oneDnn != null ? oneDnn : new GemmStep(info, source, cur, buffer, -1, out, h, w, c, g.kernel(),
                             g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY,
                             false));
                 }

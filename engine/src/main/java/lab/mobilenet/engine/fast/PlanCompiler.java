@@ -100,9 +100,12 @@ final class PlanCompiler {
                     out = output(j);
                     StepKind kind = first ? StepKind.STEM : g.kernel() == 1 ? StepKind.POINTWISE : StepKind.CONV;
                     StepInfo info = new StepInfo(conv.name(), kind, macs);
-                    Step stem = first && residual < 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(),
-                            g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation) : null;
-                    steps.add(stem != null ? stem : new GemmStep(info, source, cur, buffer, residual, out, h, w, c,
+                    Step oneDnn = first && residual < 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(),
+                            g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation)
+                            : source == GemmStep.Source.NATIVE && residual < 0 && !gated
+                            ? PointwiseStep.create(info, buffer, out, h, w, c, g.outChannels(), f.weights(), f.bias(),
+                                    activation) : null;
+                    steps.add(oneDnn != null ? oneDnn : new GemmStep(info, source, cur, buffer, residual, out, h, w, c,
                             g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation,
                             gated));
                     gated = false;
