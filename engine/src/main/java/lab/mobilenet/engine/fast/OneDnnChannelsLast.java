@@ -1,7 +1,5 @@
 package lab.mobilenet.engine.fast;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.reorder;
@@ -22,7 +20,7 @@ final class OneDnnChannelsLast implements AutoCloseable {
     private final int h;
     private final int w;
     private final engine cpu;
-    private final Map<Integer, Band[]> bands = new HashMap<>();
+    private final OneDnnParts<Band> bands;
 
     private final class Band {
         final int y0;
@@ -58,28 +56,17 @@ final class OneDnnChannelsLast implements AutoCloseable {
         this.h = h;
         this.w = w;
         cpu = owned.keep(new engine(engine.kind.cpu, 0));
+        bands = new OneDnnParts<>(h, Band::new);
     }
 
     /** Makes the bands of a {@code count}-way split; call before running them from several threads. */
     void prepare(int count) {
-        band(count, 0);
-    }
-
-    private Band band(int count, int band) {
-        return bands.computeIfAbsent(count, n -> {
-            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
-            MatrixLibrary.oneThreadHere();
-            Band[] b = new Band[n];
-            for (int i = 0; i < n; i++) {
-                b[i] = new Band(Step.split(h, n, i), Step.split(h, n, i + 1));
-            }
-            return b;
-        })[band];
+        bands.prepare(count);
     }
 
     /** Rows of band {@code band} of {@code count}: from the planar image at {@code in} to channels-last at {@code out}. */
     void run(int count, int band, FloatPointer in, FloatPointer out) {
-        band(count, band).run(in, out);
+        bands.get(count, band).run(in, out);
     }
 
     @Override

@@ -5,8 +5,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.FloatBuffer;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_forward;
@@ -52,7 +51,7 @@ final class OneDnnConvolution implements AutoCloseable {
     private final memory weights;
     private final memory biasMemory;
     /** The layer cut into 1, 2, … bands of output rows, one primitive each, made when a plan first asks. */
-    private final Map<Integer, Band[]> bands = new HashMap<>();
+    private final OneDnnParts<Band> bands;
 
     /** Output rows {@code [o0, o1)}: a convolution of their input rows only, padded where the image ends. */
     private final class Band {
@@ -116,6 +115,7 @@ final class OneDnnConvolution implements AutoCloseable {
         this.pad = pad;
         this.oh = (h + 2 * pad - k) / stride + 1;
         this.ow = (w + 2 * pad - k) / stride + 1;
+        this.bands = new OneDnnParts<>(oh, Band::new);
         cpu = owned.keep(new engine(engine.kind.cpu, 0));
         attr = owned.keep(new primitive_attr());
         post_ops ops = owned.keep(new post_ops());
@@ -222,27 +222,26 @@ final class OneDnnConvolution implements AutoCloseable {
         return ow;
     }
 
-    /** Band {@code band} of {@code count} (output rows split evenly), made on first use. */
-    private Band band(int count, int band) {
-        return bands.computeIfAbsent(count, n -> {
-            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
-            MatrixLibrary.oneThreadHere();
-            Band[] b = new Band[n];
-            for (int i = 0; i < n; i++) {
-                b[i] = new Band(Step.split(oh, n, i), Step.split(oh, n, i + 1));
-            }
-            return b;
-        })[band];
-    }
-
     /** Makes the bands of a {@code count}-way split; call before running them from several threads. */
     void prepare(int count) {
-        band(count, 0);
+        bands.prepare(count);
     }
 
     /** Runs band {@code band} of {@code count} on the channels-last tensors at {@code in} and {@code out}. */
     void run(int count, int band, FloatPointer in, FloatPointer out) {
-        band(count, band).run(in, out);
+        bands.get(count, band).run(in, out);
+    }
+
+    /**
+     * As {@link #run(int, int, FloatPointer, FloatPointer)}, then copies the band's rows from {@code outView} (the
+     * view of {@code out}) to {@code heap} too, for a reader that reads the tensor there.
+     */
+    void run(int count, int band, FloatPointer in, FloatPointer out, FloatBuffer outView, float[] heap) {
+        run(count, band, in, out);
+        int o0 = Step.split(oh, count, band);
+        int o1 = Step.split(oh, count, band + 1);
+        int row = ow * outChannels;
+        outView.get(o0 * row, heap, o0 * row, (o1 - o0) * row);
     }
 
     @Override

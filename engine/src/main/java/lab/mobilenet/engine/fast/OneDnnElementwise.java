@@ -5,8 +5,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.HashMap;
-import java.util.Map;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_forward;
@@ -38,7 +36,7 @@ final class OneDnnElementwise implements AutoCloseable {
     private final engine cpu;
     /** Makes the primitive of pixels {@code [p0, p1)}, with the source and destination it reads and writes. */
     private final PartFactory factory;
-    private final Map<Integer, Part[]> parts = new HashMap<>();
+    private final OneDnnParts<Part> parts;
 
     private interface PartFactory {
         primitive make(memory.desc desc, IntMemoryMap args);
@@ -82,6 +80,7 @@ final class OneDnnElementwise implements AutoCloseable {
         this.channels = channels;
         this.cpu = owned.keep(new engine(engine.kind.cpu, 0));
         this.factory = factory.apply(this);
+        this.parts = new OneDnnParts<>(pixels, Part::new);
     }
 
     /** Whether oneDNN runs the inspection plan's element-wise passes with this activation (null: a batch norm). */
@@ -153,24 +152,12 @@ final class OneDnnElementwise implements AutoCloseable {
 
     /** Makes the parts of a {@code count}-way split; call before running them from several threads. */
     void prepare(int count) {
-        part(count, 0);
+        parts.prepare(count);
     }
 
     /** Runs part {@code part} of {@code count} on the channels-last tensors at {@code in} and {@code out}. */
     void run(int count, int part, FloatPointer in, FloatPointer out) {
-        part(count, part).run(in, out);
-    }
-
-    private Part part(int count, int part) {
-        return parts.computeIfAbsent(count, n -> {
-            // oneDNN fixes a primitive's OpenMP team when it is made: make it with this thread's one
-            MatrixLibrary.oneThreadHere();
-            Part[] p = new Part[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = new Part(Step.split(pixels, n, i), Step.split(pixels, n, i + 1));
-            }
-            return p;
-        })[part];
+        parts.get(count, part).run(in, out);
     }
 
     @Override

@@ -80,14 +80,12 @@ final class PointwiseStep implements Step {
         boolean toBuffer = out.buffer() >= 0;
         FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.nativeC;
         FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
-        int rowOut = conv.columns() * outChannels;
         // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
         pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> {
-            conv.run(bands, band, in, target);
             if (out.slot() >= 0) {
-                int o0 = Step.split(rows, bands, band);
-                int o1 = Step.split(rows, bands, band + 1);
-                targetView.get(o0 * rowOut, ws.tensors[out.slot()], o0 * rowOut, (o1 - o0) * rowOut);
+                conv.run(bands, band, in, target, targetView, ws.tensors[out.slot()]);
+            } else {
+                conv.run(bands, band, in, target);
             }
         });
     }

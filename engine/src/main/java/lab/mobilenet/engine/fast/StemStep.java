@@ -94,13 +94,11 @@ final class StemStep implements Step {
         boolean toBuffer = out.buffer() >= 0;
         FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.nativeC;
         FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
-        int rowOut = ow * outChannels;
         pool.run(bands, band -> {
-            conv.run(bands, band, image, target);
             if (out.slot() >= 0) {
-                int o0 = Step.split(oh, bands, band);
-                int o1 = Step.split(oh, bands, band + 1);
-                targetView.get(o0 * rowOut, ws.tensors[out.slot()], o0 * rowOut, (o1 - o0) * rowOut);
+                conv.run(bands, band, image, target, targetView, ws.tensors[out.slot()]);
+            } else {
+                conv.run(bands, band, image, target);
             }
         });
     }
