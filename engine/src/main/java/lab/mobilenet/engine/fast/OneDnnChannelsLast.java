@@ -1,5 +1,9 @@
 package lab.mobilenet.engine.fast;
 
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
+
+import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.reorder;
@@ -28,6 +32,7 @@ final class OneDnnChannelsLast implements AutoCloseable {
         final memory src;
         final memory dst;
         final reorder reorder;
+        final IntMemoryMap args;
 
         Band(int y0, int y1) {
             this.y0 = y0;
@@ -39,14 +44,20 @@ final class OneDnnChannelsLast implements AutoCloseable {
             memory.desc last = owned.keep(new memory.desc(dims, memory.data_type.f32, memory.format_tag.nhwc));
             src = owned.keep(new memory(planar, cpu, null));
             dst = owned.keep(new memory(last, cpu, null));
-            reorder = owned.keep(new reorder(src, dst));
+            reorder.primitive_desc pd = owned.keep(new reorder.primitive_desc(src, dst,
+                    OneDnnParts.userScratchpad(owned), false));
+            reorder = owned.keep(new reorder(pd));
+            args = owned.keep(new IntMemoryMap());
+            args.put(DNNL_ARG_FROM, src);
+            args.put(DNNL_ARG_TO, dst);
+            OneDnnParts.ownScratchpad(pd, cpu, args, owned);
         }
 
         void run(FloatPointer in, FloatPointer out) {
             MatrixLibrary.oneThreadHere();
             src.set_data_handle(new Pointer(in).position((in.position() + (long) y0 * w) * Float.BYTES));
             dst.set_data_handle(new Pointer(out).position((out.position() + (long) y0 * w * c) * Float.BYTES));
-            reorder.execute(stream, src, dst);
+            reorder.execute(stream, args);
             stream._wait();
         }
     }

@@ -86,6 +86,7 @@ final class OneDnnConvolution implements AutoCloseable {
             args.put(DNNL_ARG_WEIGHTS, weights);
             args.put(DNNL_ARG_BIAS, biasMemory);
             args.put(DNNL_ARG_DST, dst);
+            OneDnnParts.ownScratchpad(pd, cpu, args, owned);
         }
 
         /** This band of the channels-last tensors at {@code in} and {@code out}, on the calling thread. */
@@ -117,7 +118,7 @@ final class OneDnnConvolution implements AutoCloseable {
         this.ow = (w + 2 * pad - k) / stride + 1;
         this.bands = new OneDnnParts<>(oh, Band::new);
         cpu = owned.keep(new engine(engine.kind.cpu, 0));
-        attr = owned.keep(new primitive_attr());
+        attr = OneDnnParts.userScratchpad(owned);
         post_ops ops = owned.keep(new post_ops());
         switch (act) {
             case IDENTITY -> { }
@@ -180,7 +181,7 @@ final class OneDnnConvolution implements AutoCloseable {
      */
     static OneDnnConvolution standard(int inChannels, int outChannels, int h, int w, int k, int stride, int pad,
                                       float[] packed, float[] bias, Activation act) {
-        if (!runs(act) || GEMM_STEM) {
+        if (!runs(act)) {
             return null;
         }
         // oneDNN's plain layout for them is oihw, [n][m][i][j]
@@ -208,9 +209,6 @@ final class OneDnnConvolution implements AutoCloseable {
 
     /** {@code -Dmobilenet.depthwise=java} keeps the plain-Java depthwise kernel (to compare the two). */
     private static final boolean JAVA_DEPTHWISE = "java".equals(System.getProperty("mobilenet.depthwise"));
-
-    /** {@code -Dmobilenet.stem=gemm} keeps im2col and sgemm for the stem (to compare the two). */
-    private static final boolean GEMM_STEM = "gemm".equals(System.getProperty("mobilenet.stem"));
 
     /** The most bands this layer can be cut into: one output row each. */
     int rows() {

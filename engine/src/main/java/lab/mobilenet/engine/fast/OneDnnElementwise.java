@@ -14,6 +14,7 @@ import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.global.dnnl.prop_kind;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.FloatPointer;
@@ -34,6 +35,8 @@ final class OneDnnElementwise implements AutoCloseable {
     private final int pixels;
     private final int channels;
     private final engine cpu;
+    /** Every part's primitive has its own scratchpad (see {@link OneDnnParts}). */
+    private final primitive_attr attr;
     /** Makes the primitive of pixels {@code [p0, p1)}, with the source and destination it reads and writes. */
     private final PartFactory factory;
     private final OneDnnParts<Part> parts;
@@ -79,6 +82,7 @@ final class OneDnnElementwise implements AutoCloseable {
         this.pixels = pixels;
         this.channels = channels;
         this.cpu = owned.keep(new engine(engine.kind.cpu, 0));
+        this.attr = OneDnnParts.userScratchpad(owned);
         this.factory = factory.apply(this);
         this.parts = new OneDnnParts<>(pixels, Part::new);
     }
@@ -113,13 +117,15 @@ final class OneDnnElementwise implements AutoCloseable {
                 convolution_forward.desc d = self.owned.keep(new convolution_forward.desc(prop_kind.forward_inference,
                         algorithm.convolution_direct, desc, anyTaps, biasDesc, desc, new long[] {1, 1},
                         new long[] {0, 0}, new long[] {0, 0}));
-                convolution_forward.primitive_desc pd = self.owned.keep(new convolution_forward.primitive_desc(d, self.cpu));
+                convolution_forward.primitive_desc pd = self.owned.keep(new convolution_forward.primitive_desc(d, self.attr,
+                        self.cpu));
                 memory weights = self.owned.keep(new memory(pd.weights_desc(), self.cpu)); // oneDNN's layout, once
                 stream once = self.owned.keep(new stream(self.cpu));
                 self.owned.keep(new reorder(given, weights)).execute(once, given, weights);
                 once._wait();
                 args.put(DNNL_ARG_WEIGHTS, weights);
                 args.put(DNNL_ARG_BIAS, bias);
+                OneDnnParts.ownScratchpad(pd, self.cpu, args, self.owned);
                 return new convolution_forward(pd);
             };
         });
@@ -136,7 +142,8 @@ final class OneDnnElementwise implements AutoCloseable {
         return new OneDnnElementwise(pixels, channels, self -> (desc, args) -> {
             eltwise_forward.desc d = self.owned.keep(new eltwise_forward.desc(prop_kind.forward_inference, alg, desc, alpha,
                     beta));
-            eltwise_forward.primitive_desc pd = self.owned.keep(new eltwise_forward.primitive_desc(d, self.cpu));
+            eltwise_forward.primitive_desc pd = self.owned.keep(new eltwise_forward.primitive_desc(d, self.attr, self.cpu));
+            OneDnnParts.ownScratchpad(pd, self.cpu, args, self.owned);
             return new eltwise_forward(pd);
         });
     }

@@ -25,8 +25,10 @@ final class PointwiseStep implements Step {
 
     private PointwiseStep(StepInfo info, int inBuffer, Output out, int h, int w, int inChannels, int outChannels,
                           OneDnnConvolution conv) {
-        if (out.buffer() == inBuffer) {
-            throw new IllegalArgumentException(info.name() + ": a 1x1 convolution cannot write where it reads");
+        // with no native output buffer it writes into the GEMM output, so that may not be its input either
+        int target = out.buffer() >= 0 ? out.buffer() : Output.GEMM_OUTPUT;
+        if (inBuffer < 0 || target == inBuffer) {
+            throw new IllegalArgumentException(info.name() + ": a 1x1 convolution reads a native buffer it does not write");
         }
         this.info = info;
         this.inBuffer = inBuffer;

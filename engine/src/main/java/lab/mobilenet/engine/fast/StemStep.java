@@ -53,10 +53,16 @@ final class StemStep implements Step {
      */
     static StemStep create(StepInfo info, int imageBuffer, Output out, int h, int w, int inChannels, int kernel,
                            int stride, int pad, int outChannels, float[] packed, float[] bias, Activation act) {
+        if (GEMM_STEM) {
+            return null;
+        }
         OneDnnConvolution conv = OneDnnConvolution.standard(inChannels, outChannels, h, w, kernel, stride, pad, packed,
                 bias, act);
         return conv == null ? null : new StemStep(info, imageBuffer, out, h, w, inChannels, outChannels, conv);
     }
+
+    /** {@code -Dmobilenet.stem=gemm} keeps im2col and sgemm for the stem (to compare the two). */
+    private static final boolean GEMM_STEM = "gemm".equals(System.getProperty("mobilenet.stem"));
 
     @Override
     public StepInfo info() {

@@ -35,8 +35,8 @@ final class WorkerPool implements AutoCloseable {
      * Default work (MACs) a part must have for a step to be shared: about 10 µs of {@code sgemm}, where
      * handing a part to a worker that is spinning costs a few µs. It was 1.25 M while the products ran on
      * OpenBLAS (small ones slowly) and the workers parked between steps; with oneDNN's kernels and spinning
-     * workers, V3-Small at two threads took 4.32 ms sharing from 1.25 M, 3.48 from 400 k and 3.43 from
-     * 150 k (3.42 from 0), V2 12.1 against 11.4-11.6, V1 no change, one thread 4.85 and 19.6 (quiet machine,
+     * workers, V3-Small at two threads took 4.32 ms with parts of 1.25 M, 3.48 with 400 k and 3.43 with
+     * 150 k (3.42 sharing every step), V2 12.1 against 11.4-11.6, V1 no change, one thread 4.85 and 19.6 (quiet machine,
      * 2026-12-03, medians of 100 alternating runs); with the other core kept busy all were within 5 %.
      */
     static final long MIN_WORK_PER_PART = 200_000;
