@@ -106,7 +106,7 @@ final class OneDnnConvolution implements AutoCloseable {
      * @param plain      the weights in the matching plain layout, {@code goihw} or {@code oihw}
      */
     private OneDnnConvolution(int inChannels, int outChannels, int h, int w, int k, int stride, int pad,
-                              long[] weightDims, float[] plain, float[] bias, Activation act) {
+                              long[] weightDims, float[] plain, float[] bias, Activation act, boolean addsToOutput) {
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.h = h;
@@ -126,6 +126,9 @@ final class OneDnnConvolution implements AutoCloseable {
             case RELU6 -> ops.append_eltwise(1f, algorithm.eltwise_clip, 0f, 6f);
             case HARD_SWISH -> ops.append_eltwise(1f, algorithm.eltwise_hardswish, 0f, 0f);
             default -> throw new IllegalArgumentException("no oneDNN post-op for " + act);
+        }
+        if (addsToOutput) { // after the activation, as the fast path adds a residual: out = act(conv + bias) + out
+            ops.append_sum(1f, memory.data_type.undef);
         }
         attr.set_post_ops(ops);
         // the weights in the layout oneDNN's kernel wants for the whole layer (every band uses the same)
@@ -170,7 +173,8 @@ final class OneDnnConvolution implements AutoCloseable {
                 goihw[ch * k * k + t] = packed[t * c + ch];
             }
         }
-        return new OneDnnConvolution(c, c, h, w, k, stride, pad, new long[] {c, 1, 1, k, k}, goihw, bias, act);
+        return new OneDnnConvolution(c, c, h, w, k, stride, pad, new long[] {c, 1, 1, k, k}, goihw, bias, act,
+                false);
     }
 
     /**
@@ -181,6 +185,15 @@ final class OneDnnConvolution implements AutoCloseable {
      */
     static OneDnnConvolution standard(int inChannels, int outChannels, int h, int w, int k, int stride, int pad,
                                       float[] packed, float[] bias, Activation act) {
+        return standard(inChannels, outChannels, h, w, k, stride, pad, packed, bias, act, false);
+    }
+
+    /**
+     * As above; with {@code addsToOutput} the result is added to what the output already holds (oneDNN's sum
+     * post-op, after the activation): a residual add, the residual copied into the output first.
+     */
+    static OneDnnConvolution standard(int inChannels, int outChannels, int h, int w, int k, int stride, int pad,
+                                      float[] packed, float[] bias, Activation act, boolean addsToOutput) {
         if (!runs(act)) {
             return null;
         }
@@ -194,7 +207,7 @@ final class OneDnnConvolution implements AutoCloseable {
             }
         }
         return new OneDnnConvolution(inChannels, outChannels, h, w, k, stride, pad,
-                new long[] {outChannels, inChannels, k, k}, oihw, bias, act);
+                new long[] {outChannels, inChannels, k, k}, oihw, bias, act, addsToOutput);
     }
 
     /** Whether oneDNN is there and has a post-op for this activation. */

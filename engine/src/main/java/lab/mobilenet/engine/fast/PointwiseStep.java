@@ -10,21 +10,23 @@ import org.bytedeco.javacpp.FloatPointer;
  * the product and then reads it back for its epilogue. Its input is where the step before wrote it, in native
  * memory; its output goes straight into the native buffer its reader reads, and is copied to a heap slot, band by
  * band, where a reader needs it there. V1's thirteen pointwise layers at one thread: 1.1–1.6× faster than
- * sgemm and the epilogue in the plan, measured. Layers with a residual add or squeeze-excite gates (folded into
- * the weights per run), and single pixels, stay with {@link GemmStep}.
+ * sgemm and the epilogue in the plan, measured. A residual add is oneDNN's sum post-op: each band's rows of the
+ * residual are copied into the output first. Layers with squeeze-excite gates (folded into the weights per run)
+ * and single pixels stay with {@link GemmStep}.
  */
 final class PointwiseStep implements Step {
 
     private final StepInfo info;
     private final int inBuffer;
+    private final int residual;
     private final Output out;
     private final int pixels;
     private final int inChannels;
     private final int outChannels;
     private final OneDnnConvolution conv;
 
-    private PointwiseStep(StepInfo info, int inBuffer, Output out, int h, int w, int inChannels, int outChannels,
-                          OneDnnConvolution conv) {
+    private PointwiseStep(StepInfo info, int inBuffer, int residual, Output out, int h, int w, int inChannels,
+                          int outChannels, OneDnnConvolution conv) {
         // with no native output buffer it writes into the GEMM output, so that may not be its input either
         int target = out.buffer() >= 0 ? out.buffer() : Output.GEMM_OUTPUT;
         if (inBuffer < 0 || target == inBuffer) {
@@ -32,6 +34,7 @@ final class PointwiseStep implements Step {
         }
         this.info = info;
         this.inBuffer = inBuffer;
+        this.residual = residual;
         this.out = out;
         this.pixels = h * w;
         this.inChannels = inChannels;
@@ -44,15 +47,18 @@ final class PointwiseStep implements Step {
      * {@link GemmStep} runs it).
      *
      * @param inBuffer the {@link Workspace#nativeIn} buffer the input is in, channels-last
+     * @param residual heap slot of the tensor to add after the activation, or −1
      * @param packed   {@code [M][N]} weights, BN folded, as {@link GemmStep} takes them
      */
-    static PointwiseStep create(StepInfo info, int inBuffer, Output out, int h, int w, int inChannels,
+    static PointwiseStep create(StepInfo info, int inBuffer, int residual, Output out, int h, int w, int inChannels,
                                 int outChannels, float[] packed, float[] bias, Activation act) {
         if (GEMM_POINTWISE || h * w < 2) {
             return null;
         }
-        OneDnnConvolution conv = OneDnnConvolution.standard(inChannels, outChannels, h, w, 1, 1, 0, packed, bias, act);
-        return conv == null ? null : new PointwiseStep(info, inBuffer, out, h, w, inChannels, outChannels, conv);
+        OneDnnConvolution conv = OneDnnConvolution.standard(inChannels, outChannels, h, w, 1, 1, 0, packed, bias, act,
+                residual >= 0);
+        return conv == null ? null
+                : new PointwiseStep(info, inBuffer, residual, out, h, w, inChannels, outChannels, conv);
     }
 
     /** {@code -Dmobilenet.pointwise=gemm} keeps sgemm and the Java epilogue for every 1×1 layer (to compare). */
@@ -83,7 +89,13 @@ final class PointwiseStep implements Step {
         FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.nativeC;
         FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
         // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
+        int rowFloats = conv.columns() * outChannels;
         pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> {
+            if (residual >= 0) { // the band's rows of the residual where oneDNN adds its result
+                int at = Step.split(rows, bands, band) * rowFloats;
+                int len = Step.split(rows, bands, band + 1) * rowFloats - at;
+                targetView.put(at, ws.tensors[residual], at, len);
+            }
             if (out.slot() >= 0) {
                 conv.run(bands, band, in, target, targetView, ws.tensors[out.slot()]);
             } else {

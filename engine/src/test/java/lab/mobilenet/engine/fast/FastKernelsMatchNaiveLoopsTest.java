@@ -145,23 +145,32 @@ class FastKernelsMatchNaiveLoopsTest {
         t.weights().close();
     }
 
-    @ParameterizedTest(name = "{0}x{1} {2}->{3} {4}, {5} threads")
+    @ParameterizedTest(name = "{0}x{1} {2}->{3} {4} residual={5}, {6} threads")
     @CsvSource({
-            "9, 7, 5, 12, RELU6, 1", "13, 11, 16, 40, HARD_SWISH, 3", "5, 3, 300, 7, RELU, 2",
-            "3, 3, 40, 96, IDENTITY, 2", "1, 2, 24, 50, HARD_SWISH, 2", "56, 40, 24, 144, RELU6, 2"})
-    void oneDnnPointwiseMatchesTheNaiveConvolution(int h, int w, int in, int out, Activation act, int threads) {
+            "9, 7, 5, 12, RELU6, false, 1", "13, 11, 16, 40, HARD_SWISH, false, 3", "5, 3, 300, 7, RELU, true, 2",
+            "3, 3, 40, 96, IDENTITY, true, 2", "1, 2, 24, 50, HARD_SWISH, false, 2", "56, 40, 24, 144, RELU6, false, 2",
+            "28, 28, 144, 24, IDENTITY, true, 3", "7, 9, 96, 16, RELU, true, 1"})
+    void oneDnnPointwiseMatchesTheNaiveConvolution(int h, int w, int in, int out, Activation act, boolean residual,
+                                                   int threads) {
         Random rnd = new Random(h * 11 + in * 7 + out);
         float[] x = StepHarness.random(rnd, in * h * w);
         ConvGeometry g = ConvGeometry.pointwise(in, out);
         Case t = conv(rnd, g, h, w, true, x);
+        float[] res = residual ? StepHarness.random(rnd, out * h * w) : null;
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
-        // input in buffer 0, output to slot OUT and buffer 1, as the harness reads them
+        // input in buffer 0, residual in slot RES, output to slot OUT and buffer 1, as the harness reads them
         PointwiseStep step = PointwiseStep.create(new StepInfo("pw", StepKind.POINTWISE, g.macs(h, w)), 0,
-                StepHarness.BOTH, h, w, in, out, f.weights(), f.bias(), act);
+                residual ? StepHarness.RES : -1, StepHarness.BOTH, h, w, in, out, f.weights(), f.bias(), act);
         assertEquals(MatrixLibrary.preferred() == MatrixLibrary.ONEDNN, step != null, "oneDNN runs the layer");
         if (step != null) {
-            float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w), null, null, out * h * w, threads);
             float[] expected = StepHarness.apply(act, t.reference());
+            if (res != null) {
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] += res[i];
+                }
+            }
+            float[] got = StepHarness.run(step, StepHarness.channelsLast(x, in, h, w),
+                    res == null ? null : StepHarness.channelsLast(res, out, h, w), null, out * h * w, threads);
             assertClose("oneDNN pointwise", StepHarness.channelsLast(expected, out, h, w), got);
         }
         t.weights().close();
