@@ -106,7 +106,7 @@ final class InspectionCompiler {
                     StepInfo info = new StepInfo(conv.name(), kind, macs);
                     Step oneDnn = i == 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(), g.stride(),
                             g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY)
-                            : source == GemmStep.Source.NATIVE ? PointwiseStep.create(info, buffer, -1, out, h, w, c,
+                            : source == GemmStep.Source.NATIVE ? PointwiseStep.create(info, buffer, -1, false, out, h, w, c,
                                     g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY) : null;
                     add(i, oneDnn != null ? oneDnn : new GemmStep(info, source, cur, buffer, -1, out, h, w, c, g.kernel(),
                             g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), Activation.IDENTITY,

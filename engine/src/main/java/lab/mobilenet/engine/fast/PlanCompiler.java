@@ -108,9 +108,9 @@ final class PlanCompiler {
                     StepInfo info = new StepInfo(conv.name(), kind, macs);
                     Step oneDnn = first && residual < 0 ? StemStep.create(info, buffer, out, h, w, c, g.kernel(),
                             g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation)
-                            : source == GemmStep.Source.NATIVE && !gated
-                            ? PointwiseStep.create(info, buffer, residual, out, h, w, c, g.outChannels(), f.weights(),
-                                    f.bias(), activation) : null;
+                            : source == GemmStep.Source.NATIVE
+                            ? PointwiseStep.create(info, buffer, residual, gated, out, h, w, c, g.outChannels(),
+                                    f.weights(), f.bias(), activation) : null;
                     steps.add(oneDnn != null ? oneDnn : new GemmStep(info, source, cur, buffer, residual, out, h, w, c,
                             g.kernel(), g.stride(), g.padding(), g.outChannels(), f.weights(), f.bias(), activation,
                             gated));

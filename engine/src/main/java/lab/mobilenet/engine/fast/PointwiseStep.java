@@ -11,22 +11,27 @@ import org.bytedeco.javacpp.FloatPointer;
  * memory; its output goes straight into the native buffer its reader reads, and is copied to a heap slot, band by
  * band, where a reader needs it there. V1's thirteen pointwise layers at one thread: 1.1–1.6× faster than
  * sgemm and the epilogue in the plan, measured. A residual add is oneDNN's sum post-op: each band's rows of the
- * residual are copied into the output first. Layers with squeeze-excite gates (folded into the weights per run)
- * and single pixels stay with {@link GemmStep}.
+ * residual are copied into the output first. After squeeze-excite, each band first scales its own rows of the
+ * input by the gates, in place (the input's native copy has no other reader), where {@link GemmStep} scales the
+ * weights: cheaper where the layer has fewer pixels than twice its output channels (the 14×14 and 7×7 layers);
+ * the others, and single pixels, stay with {@link GemmStep}.
  */
 final class PointwiseStep implements Step {
 
     private final StepInfo info;
     private final int inBuffer;
     private final int residual;
+    private final boolean gated;
+    /** Pixels per chunk of the gating pass, whose gates are repeated that many times in {@link Workspace#gateRow}. */
+    private final int chunk;
     private final Output out;
     private final int pixels;
     private final int inChannels;
     private final int outChannels;
     private final OneDnnConvolution conv;
 
-    private PointwiseStep(StepInfo info, int inBuffer, int residual, Output out, int h, int w, int inChannels,
-                          int outChannels, OneDnnConvolution conv) {
+    private PointwiseStep(StepInfo info, int inBuffer, int residual, boolean gated, Output out, int h, int w,
+                          int inChannels, int outChannels, OneDnnConvolution conv) {
         // with no native output buffer it writes into the GEMM output, so that may not be its input either
         int target = out.buffer() >= 0 ? out.buffer() : Output.GEMM_OUTPUT;
         if (inBuffer < 0 || target == inBuffer) {
@@ -35,6 +40,8 @@ final class PointwiseStep implements Step {
         this.info = info;
         this.inBuffer = inBuffer;
         this.residual = residual;
+        this.gated = gated;
+        this.chunk = Math.max(1, 4096 / inChannels);
         this.out = out;
         this.pixels = h * w;
         this.inChannels = inChannels;
@@ -48,17 +55,18 @@ final class PointwiseStep implements Step {
      *
      * @param inBuffer the {@link Workspace#nativeIn} buffer the input is in, channels-last
      * @param residual heap slot of the tensor to add after the activation, or −1
+     * @param gated    whether the input's channels are to be scaled by the workspace's squeeze-excite gates first
      * @param packed   {@code [M][N]} weights, BN folded, as {@link GemmStep} takes them
      */
-    static PointwiseStep create(StepInfo info, int inBuffer, int residual, Output out, int h, int w, int inChannels,
-                                int outChannels, float[] packed, float[] bias, Activation act) {
-        if (GEMM_POINTWISE || h * w < 2) {
+    static PointwiseStep create(StepInfo info, int inBuffer, int residual, boolean gated, Output out, int h, int w,
+                                int inChannels, int outChannels, float[] packed, float[] bias, Activation act) {
+        if (GEMM_POINTWISE || h * w < 2 || gated && h * w > 2 * outChannels) {
             return null;
         }
         OneDnnConvolution conv = OneDnnConvolution.standard(inChannels, outChannels, h, w, 1, 1, 0, packed, bias, act,
                 residual >= 0);
         return conv == null ? null
-                : new PointwiseStep(info, inBuffer, residual, out, h, w, inChannels, outChannels, conv);
+                : new PointwiseStep(info, inBuffer, residual, gated, out, h, w, inChannels, outChannels, conv);
     }
 
     /** {@code -Dmobilenet.pointwise=gemm} keeps sgemm and the Java epilogue for every 1×1 layer (to compare). */
@@ -73,6 +81,11 @@ final class PointwiseStep implements Step {
     public void reserve(Workspace.Sizes s) {
         long outFloats = (long) pixels * outChannels;
         new Output(-1, inBuffer).reserve(s, (long) pixels * inChannels); // the input's buffer, of its kind
+        if (gated) {
+            s.gateRowFloats = Math.max(s.gateRowFloats, chunk * inChannels);
+            s.scratchFloats = Math.max(s.scratchFloats, chunk * inChannels);
+            s.vectorFloats = Math.max(s.vectorFloats, inChannels);
+        }
         if (out.buffer() < 0) {
             s.nativeC = Math.max(s.nativeC, outFloats); // oneDNN writes there, then to the heap slot
         }
@@ -90,7 +103,16 @@ final class PointwiseStep implements Step {
         FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
         // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
         int rowFloats = conv.columns() * outChannels;
+        if (gated) { // per run: the gates depend on the input
+            for (int t = 0; t < chunk; t++) {
+                System.arraycopy(ws.gates, 0, ws.gateRow, t * inChannels, inChannels);
+            }
+        }
         pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> {
+            if (gated) {
+                int width = conv.columns();
+                gate(ws, Step.split(rows, bands, band) * width, Step.split(rows, bands, band + 1) * width, thread);
+            }
             if (residual >= 0) { // the band's rows of the residual where oneDNN adds its result
                 int at = Step.split(rows, bands, band) * rowFloats;
                 int len = Step.split(rows, bands, band + 1) * rowFloats - at;
@@ -102,6 +124,22 @@ final class PointwiseStep implements Step {
                 conv.run(bands, band, in, target);
             }
         });
+    }
+
+    /** Pixels {@code [p0, p1)} of the input, in place: each channel times its gate, a chunk at a time in scratch. */
+    private void gate(Workspace ws, int p0, int p1, int thread) {
+        FloatBuffer view = ws.nativeInView[inBuffer];
+        float[] acc = ws.scratch[thread];
+        float[] g = ws.gateRow;
+        for (int p = p0; p < p1; p += chunk) {
+            int at = p * inChannels;
+            int len = Math.min(chunk, p1 - p) * inChannels;
+            view.get(at, acc, 0, len);
+            for (int q = 0; q < len; q++) {
+                acc[q] *= g[q]; // both arrays at offset 0: vectorised
+            }
+            view.put(at, acc, 0, len);
+        }
     }
 
     @Override

@@ -160,7 +160,7 @@ class FastKernelsMatchNaiveLoopsTest {
         Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
         // input in buffer 0, residual in slot RES, output to slot OUT and buffer 1, as the harness reads them
         PointwiseStep step = PointwiseStep.create(new StepInfo("pw", StepKind.POINTWISE, g.macs(h, w)), 0,
-                residual ? StepHarness.RES : -1, StepHarness.BOTH, h, w, in, out, f.weights(), f.bias(), act);
+                residual ? StepHarness.RES : -1, false, StepHarness.BOTH, h, w, in, out, f.weights(), f.bias(), act);
         assertEquals(MatrixLibrary.preferred() == MatrixLibrary.ONEDNN, step != null, "oneDNN runs the layer");
         if (step != null) {
             float[] expected = StepHarness.apply(act, t.reference());
@@ -205,6 +205,52 @@ class FastKernelsMatchNaiveLoopsTest {
                 -1, StepHarness.BOTH, 1, pixels, c, 1, 1, 0, out, f.weights(), f.bias(), Activation.IDENTITY, true);
         float[] got = StepHarness.run(pw, StepHarness.channelsLast(x, c, 1, pixels), null, gates, out * pixels, threads);
         assertClose("se + pointwise", StepHarness.channelsLast(t.reference(), out, 1, pixels), got);
+        t.weights().close();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, rd {3}, out {4}, residual={5}, {6} threads")
+    @CsvSource({"7, 7, 96, 24, 96, false, 2", "14, 14, 480, 120, 112, true, 2", "2, 3, 40, 16, 8, false, 3",
+            "5, 1, 72, 24, 40, true, 1"})
+    void squeezeExciteGatesScaleTheInputOfOneDnnPointwise(int h, int w, int c, int rd, int out, boolean residual,
+                                                         int threads) {
+        int pixels = h * w;
+        Random rnd = new Random(pixels * 3 + c);
+        float[] x = StepHarness.random(rnd, c * pixels); // channel-planar [c][h][w]
+        float[] wr = StepHarness.random(rnd, rd * c);
+        float[] br = StepHarness.random(rnd, rd);
+        float[] we = StepHarness.random(rnd, c * rd);
+        float[] be = StepHarness.random(rnd, c);
+        float[] gates = new float[c];
+        SqueezeExciteStep se = new SqueezeExciteStep(new StepInfo("se", StepKind.REST, 0), StepHarness.IN, pixels, c, rd,
+                wr, br, we, be);
+        Workspace.Sizes sizes = new Workspace.Sizes();
+        sizes.atLeast(3, c * pixels);
+        se.reserve(sizes);
+        try (Workspace ws = new Workspace(sizes, 1); WorkerPool pool = new WorkerPool(1, 0)) {
+            System.arraycopy(StepHarness.channelsLast(x, c, h, w), 0, ws.tensors[StepHarness.IN], 0, x.length);
+            se.run(ws, pool);
+            System.arraycopy(ws.gates, 0, gates, 0, c);
+        }
+        float[] scaled = NaiveOps.squeezeExcite(x, c, pixels, wr, br, rd, we, be);
+        ConvGeometry g = ConvGeometry.pointwise(c, out);
+        Case t = conv(rnd, g, h, w, true, scaled);
+        float[] res = residual ? StepHarness.random(rnd, out * pixels) : null;
+        Folding.Folded f = Folding.fold(t.conv(), t.bn(), t.weights());
+        PointwiseStep pw = PointwiseStep.create(new StepInfo("pw", StepKind.POINTWISE, g.macs(h, w)), 0,
+                residual ? StepHarness.RES : -1, true, StepHarness.BOTH, h, w, c, out, f.weights(), f.bias(),
+                Activation.HARD_SWISH);
+        assertEquals(MatrixLibrary.preferred() == MatrixLibrary.ONEDNN, pw != null, "oneDNN runs the layer");
+        if (pw != null) {
+            float[] expected = StepHarness.apply(Activation.HARD_SWISH, t.reference());
+            if (res != null) {
+                for (int i = 0; i < expected.length; i++) {
+                    expected[i] += res[i];
+                }
+            }
+            float[] got = StepHarness.run(pw, StepHarness.channelsLast(x, c, h, w),
+                    res == null ? null : StepHarness.channelsLast(res, out, h, w), gates, out * pixels, threads);
+            assertClose("se + oneDNN pointwise", StepHarness.channelsLast(expected, out, h, w), got);
+        }
         t.weights().close();
     }
 
