@@ -53,12 +53,7 @@ final class InspectionCompiler {
 
     static Compiled compile(Network network, Weights weights, int height, int width) {
         InspectionCompiler compiler = new InspectionCompiler();
-        try {
-            return compiler.build(network, weights, height, width);
-        } catch (RuntimeException | Error e) {
-            compiler.steps.forEach(Step::close); // the native memory and primitives of the steps built so far
-            throw e;
-        }
+        return Step.closingOnFailure(compiler.steps, () -> compiler.build(network, weights, height, width));
     }
 
     private Compiled build(Network network, Weights weights, int height, int width) {

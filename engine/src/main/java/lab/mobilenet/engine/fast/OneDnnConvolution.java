@@ -5,7 +5,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.nio.FloatBuffer;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_forward;
@@ -244,15 +243,18 @@ final class OneDnnConvolution implements AutoCloseable {
     }
 
     /**
-     * As {@link #run(int, int, FloatPointer, FloatPointer)}, then copies the band's rows from {@code outView} (the
-     * view of {@code out}) to {@code heap} too, for a reader that reads the tensor there.
+     * Runs band {@code band} of {@code count} from {@code in} into {@code out}'s native buffer
+     * ({@link Output#oneDnnBuffer}), then copies the band's rows to {@code out}'s heap slot too where it has one.
      */
-    void run(int count, int band, FloatPointer in, FloatPointer out, FloatBuffer outView, float[] heap) {
-        run(count, band, in, out);
-        int o0 = Step.split(oh, count, band);
-        int o1 = Step.split(oh, count, band + 1);
-        int row = ow * outChannels;
-        outView.get(o0 * row, heap, o0 * row, (o1 - o0) * row);
+    void run(int count, int band, FloatPointer in, Workspace ws, Output out) {
+        int buffer = out.oneDnnBuffer();
+        run(count, band, in, ws.nativeIn[buffer]);
+        if (out.slot() >= 0) {
+            int o0 = Step.split(oh, count, band);
+            int o1 = Step.split(oh, count, band + 1);
+            int row = ow * outChannels;
+            ws.nativeInView[buffer].get(o0 * row, ws.tensors[out.slot()], o0 * row, (o1 - o0) * row);
+        }
     }
 
     @Override

@@ -43,6 +43,22 @@ record Output(int slot, int buffer) {
      */
     static final int GEMM_OUTPUT = 4;
 
+    /**
+     * The native buffer a oneDNN kernel writes this output into: its own, or the GEMM output ({@link #GEMM_OUTPUT})
+     * when it has only a heap slot, from which the kernel's step copies it there.
+     */
+    int oneDnnBuffer() {
+        return buffer >= 0 ? buffer : GEMM_OUTPUT;
+    }
+
+    /** Native floats this output needs for a tensor of {@code floats}, written where a oneDNN kernel writes it. */
+    void reserveForOneDnn(Workspace.Sizes s, long floats) {
+        if (buffer < 0) {
+            s.nativeC = Math.max(s.nativeC, floats);
+        }
+        reserve(s, floats);
+    }
+
     /** Native floats this output needs for a tensor of {@code floats}. */
     void reserve(Workspace.Sizes s, long floats) {
         if (buffer == DEPTHWISE_INPUT || buffer == DEPTHWISE_OUTPUT) {

@@ -42,12 +42,7 @@ final class PlanCompiler {
 
     static Compiled compile(Network network, Weights weights, int height, int width) {
         PlanCompiler compiler = new PlanCompiler();
-        try {
-            return compiler.build(network, weights, height, width);
-        } catch (RuntimeException | Error e) {
-            compiler.steps.forEach(Step::close); // the native memory and primitives of the steps built so far
-            throw e;
-        }
+        return Step.closingOnFailure(compiler.steps, () -> compiler.build(network, weights, height, width));
     }
 
     private Compiled build(Network network, Weights weights, int height, int width) {

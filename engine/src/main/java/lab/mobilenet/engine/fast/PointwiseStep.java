@@ -13,8 +13,9 @@ import org.bytedeco.javacpp.FloatPointer;
  * sgemm and the epilogue in the plan, measured. A residual add is oneDNN's sum post-op: each band's rows of the
  * residual are copied into the output first. After squeeze-excite, each band first scales its own rows of the
  * input by the gates, in place (the input's native copy has no other reader), where {@link GemmStep} scales the
- * weights: cheaper where the layer has fewer pixels than twice its output channels (the 14×14 and 7×7 layers);
- * the others, and single pixels, stay with {@link GemmStep}.
+ * weights: cheaper where the layer has fewer pixels than twice its output channels (MobileNetV3's 7×7 layers;
+ * gating the 14×14 inputs measured 5–8 % slower than GemmStep); the others, and single pixels, stay with
+ * {@link GemmStep}.
  */
 final class PointwiseStep implements Step {
 
@@ -32,9 +33,7 @@ final class PointwiseStep implements Step {
 
     private PointwiseStep(StepInfo info, int inBuffer, int residual, boolean gated, Output out, int h, int w,
                           int inChannels, int outChannels, OneDnnConvolution conv) {
-        // with no native output buffer it writes into the GEMM output, so that may not be its input either
-        int target = out.buffer() >= 0 ? out.buffer() : Output.GEMM_OUTPUT;
-        if (inBuffer < 0 || target == inBuffer) {
+        if (inBuffer < 0 || out.oneDnnBuffer() == inBuffer) {
             throw new IllegalArgumentException(info.name() + ": a 1x1 convolution reads a native buffer it does not write");
         }
         this.info = info;
@@ -86,10 +85,7 @@ final class PointwiseStep implements Step {
             s.scratchFloats = Math.max(s.scratchFloats, chunk * inChannels);
             s.vectorFloats = Math.max(s.vectorFloats, inChannels);
         }
-        if (out.buffer() < 0) {
-            s.nativeC = Math.max(s.nativeC, outFloats); // oneDNN writes there, then to the heap slot
-        }
-        out.reserve(s, outFloats);
+        out.reserveForOneDnn(s, outFloats);
     }
 
     @Override
@@ -98,16 +94,14 @@ final class PointwiseStep implements Step {
         int bands = Step.bands(pool, rows, info.macs());
         conv.prepare(bands); // made here, on the caller, before threads run them
         FloatPointer in = ws.nativeIn[inBuffer];
-        boolean toBuffer = out.buffer() >= 0;
-        FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.nativeC;
-        FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
-        // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
+        FloatBuffer targetView = ws.nativeInView[out.oneDnnBuffer()];
         int rowFloats = conv.columns() * outChannels;
         if (gated) { // per run: the gates depend on the input
             for (int t = 0; t < chunk; t++) {
                 System.arraycopy(ws.gates, 0, ws.gateRow, t * inChannels, inChannels);
             }
         }
+        // bands of rows, the caller's from the top, the worker's from the bottom (see WorkerPool)
         pool.runBands(bands, Step.shared(pool, info.macs()), (band, thread) -> {
             if (gated) {
                 int width = conv.columns();
@@ -118,11 +112,7 @@ final class PointwiseStep implements Step {
                 int len = Step.split(rows, bands, band + 1) * rowFloats - at;
                 targetView.put(at, ws.tensors[residual], at, len);
             }
-            if (out.slot() >= 0) {
-                conv.run(bands, band, in, target, targetView, ws.tensors[out.slot()]);
-            } else {
-                conv.run(bands, band, in, target);
-            }
+            conv.run(bands, band, in, ws, out);
         });
     }
 

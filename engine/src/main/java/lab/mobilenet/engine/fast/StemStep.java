@@ -1,6 +1,5 @@
 package lab.mobilenet.engine.fast;
 
-import java.nio.FloatBuffer;
 import lab.mobilenet.engine.model.Activation;
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -74,10 +73,7 @@ final class StemStep implements Step {
         long outFloats = (long) oh * ow * outChannels;
         s.imageFloats = Math.max(s.imageFloats, (long) h * w * inChannels);
         s.nativeIn = Math.max(s.nativeIn, (long) h * w * inChannels);
-        if (out.buffer() < 0) {
-            s.nativeC = Math.max(s.nativeC, outFloats); // oneDNN writes there, then to the heap slot
-        }
-        out.reserve(s, outFloats);
+        out.reserveForOneDnn(s, outFloats);
     }
 
     @Override
@@ -97,16 +93,7 @@ final class StemStep implements Step {
             }
             layout.run(bands, band, ws.image, image);
         });
-        boolean toBuffer = out.buffer() >= 0;
-        FloatPointer target = toBuffer ? ws.nativeIn[out.buffer()] : ws.nativeC;
-        FloatBuffer targetView = toBuffer ? ws.nativeInView[out.buffer()] : ws.nativeCView;
-        pool.run(bands, band -> {
-            if (out.slot() >= 0) {
-                conv.run(bands, band, image, target, targetView, ws.tensors[out.slot()]);
-            } else {
-                conv.run(bands, band, image, target);
-            }
-        });
+        pool.run(bands, band -> conv.run(bands, band, image, ws, out));
     }
 
     @Override

@@ -17,6 +17,19 @@ interface Step {
     }
 
     /**
+     * Runs a plan compiler's {@code build}; when it throws (a layer refused), closes the steps it had built so far,
+     * whose native weights and oneDNN primitives would otherwise wait for the garbage collector.
+     */
+    static <T> T closingOnFailure(java.util.List<Step> built, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException | Error e) {
+            built.forEach(Step::close);
+            throw e;
+        }
+    }
+
+    /**
      * How many parts to split {@code rows} into: no more than the pool's threads, the rows, or parts of at
      * least the pool's {@link WorkerPool#minWorkPerPart()} — waking a worker for a tiny layer costs more than
      * it saves, and on a busy machine much more (the worker may wait for a time slice).
